@@ -1,0 +1,20 @@
+package dev.loadtest.internal.http;
+
+import java.time.Duration;
+
+import dev.loadtest.ClientExecutor;
+import dev.loadtest.Connections;
+import dev.loadtest.internal.config.StatusSet;
+
+/**
+ * How the run's HTTP clients are built and how responses are judged.
+ *
+ * @param connections shared pool or one client per VU
+ * @param executor java.net.http's executor
+ * @param discardBodies whether bodies are discarded
+ * @param expectedStatuses statuses that do not count as failed
+ * @param requestTimeout default request timeout
+ */
+public record ClientSettings(Connections connections, ClientExecutor executor, boolean discardBodies,
+        StatusSet expectedStatuses, Duration requestTimeout) {
+}

@@ -1,0 +1,205 @@
+package dev.loadtest.internal.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.loadtest.Http;
+import dev.loadtest.LoadError;
+import dev.loadtest.LoadResponse;
+import dev.loadtest.Params;
+import dev.loadtest.Timings;
+import dev.loadtest.internal.http.ConnectionObserver.ConnectionFacts;
+import dev.loadtest.internal.metrics.HttpSinks;
+import dev.loadtest.internal.metrics.MetricRegistry;
+import dev.loadtest.internal.metrics.TagSet;
+
+/** One VU's {@link Http}: sends over the VU's client, measures k6's timings and records the HTTP metrics. */
+public final class VuHttp implements Http {
+
+    private final ClientPool.ClientHandle handle;
+    private final ClientSettings settings;
+    private final MetricRegistry registry;
+    private final VuTags vu;
+    private RequestKey lastKey;
+    private HttpSinks lastSinks;
+
+    public VuHttp(ClientPool.ClientHandle handle, ClientSettings settings, MetricRegistry registry, VuTags vu) {
+        this.handle = handle;
+        this.settings = settings;
+        this.registry = registry;
+        this.vu = vu;
+    }
+
+    @Override
+    public LoadResponse request(String method, URI uri, String body, Params params) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, publisher);
+        List<String> headers = params.headers();
+        for (int i = 0; i < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
+        }
+        return send(builder.build(), params);
+    }
+
+    @Override
+    public LoadResponse send(HttpRequest request, Params params) {
+        HttpRequest effective = prepare(request, params);
+        TimingBodyHandler handler = new TimingBodyHandler(settings.discardBodies());
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = handle.client().send(effective, handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestInterruptedException(e);
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RequestInterruptedException(new InterruptedException(e.getMessage()));
+            }
+            return failed(effective, params, start, ErrorClassifier.classify(e));
+        }
+        long end = handler.completedAt != 0 ? handler.completedAt : System.nanoTime();
+        long headersAt = handler.headersAt != 0 ? handler.headersAt : end;
+        ConnectionFacts facts = handle.observer().observe(response);
+        long blocked = 0;
+        long connecting = 0;
+        long tls = 0;
+        long sendStart = start;
+        if (facts.newConnection()) {
+            blocked = clamp(facts.connectStart() - start);
+            connecting = clamp(facts.connectEnd() - facts.connectStart());
+            tls = clamp(facts.handshakeEnd() - facts.connectEnd());
+            sendStart = Math.max(start, facts.handshakeEnd());
+        }
+        long waiting = clamp(headersAt - sendStart);
+        long receiving = clamp(end - headersAt);
+        int status = response.statusCode();
+        boolean failed = !settings.expectedStatuses().contains(status);
+        Timings timings = new Timings(nanos(blocked), nanos(connecting), nanos(tls), Duration.ZERO, nanos(waiting),
+                nanos(receiving), nanos(waiting + receiving));
+        long sent = requestBytes(effective);
+        long received = handler.bodyBytes + headerBytes(response.headers()) + 17;
+        String proto = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1";
+        HttpSinks sinks = sinks(effective.method(), status, name(effective, params), effective.uri(), proto,
+                !failed, null, facts.tlsVersion());
+        sinks.reqs().add(1);
+        sinks.blocked().record(blocked / 1000);
+        sinks.connecting().record(connecting / 1000);
+        sinks.tlsHandshaking().record(tls / 1000);
+        sinks.sending().record(0);
+        sinks.waiting().record(waiting / 1000);
+        sinks.receiving().record(receiving / 1000);
+        sinks.duration().record((waiting + receiving) / 1000);
+        sinks.failed().add(failed);
+        sinks.dataSent().add(sent);
+        sinks.dataReceived().add(received);
+        return responseOf(status, response.headers(), response.body(), response.version(), effective, timings,
+                null, failed, facts);
+    }
+
+    /** Builds the user-visible response; the TLS layer extends what it carries. */
+    private LoadResponse responseOf(int status, HttpHeaders headers, byte[] body, HttpClient.Version version,
+            HttpRequest request, Timings timings, LoadError error, boolean failed, ConnectionFacts facts) {
+        return new DefaultLoadResponse(status, headers, body, version, request.method(), request.uri(), timings,
+                error, failed);
+    }
+
+    private LoadResponse failed(HttpRequest request, Params params, long start, LoadError error) {
+        long elapsed = clamp(System.nanoTime() - start);
+        HttpSinks sinks = sinks(request.method(), 0, name(request, params), request.uri(), "", false,
+                String.valueOf(error.code()), null);
+        sinks.reqs().add(1);
+        sinks.blocked().record(0);
+        sinks.connecting().record(0);
+        sinks.tlsHandshaking().record(0);
+        sinks.sending().record(0);
+        sinks.waiting().record(elapsed / 1000);
+        sinks.receiving().record(0);
+        sinks.duration().record(elapsed / 1000);
+        sinks.failed().add(true);
+        sinks.dataSent().add(requestBytes(request));
+        Timings timings = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, nanos(elapsed),
+                Duration.ZERO, nanos(elapsed));
+        return responseOf(0, null, null, null, request, timings, error, true, ConnectionFacts.REUSED);
+    }
+
+    private HttpRequest prepare(HttpRequest request, Params params) {
+        boolean plain = "http".equalsIgnoreCase(request.uri().getScheme());
+        boolean needsTimeout = request.timeout().isEmpty() || params.timeout().isPresent();
+        if (!plain && !needsTimeout) {
+            return request;
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (n, v) -> true);
+        if (plain && request.version().isEmpty()) {
+            // k6 speaks HTTP/1.1 over plain http; java.net.http would otherwise try an h2c upgrade.
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (needsTimeout) {
+            b.timeout(params.timeout().orElse(settings.requestTimeout()));
+        }
+        return b.build();
+    }
+
+    private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
+            String errorCode, String tlsVersion) {
+        RequestKey key = new RequestKey(method, status, name, uri, proto, expected, errorCode, tlsVersion,
+                vu.groupPath());
+        if (key.equals(lastKey)) {
+            return lastSinks;
+        }
+        TagSet tags = TagSet.of("method", method, "status", String.valueOf(status), "name", name, "url",
+                uri.toString(), "proto", proto.isEmpty() ? null : proto, "scenario", vu.scenario(), "group",
+                vu.groupPath(), "expected_response", String.valueOf(expected), "error_code", errorCode,
+                "tls_version", tlsVersion);
+        HttpSinks sinks = registry.http(tags);
+        lastKey = key;
+        lastSinks = sinks;
+        return sinks;
+    }
+
+    private record RequestKey(String method, int status, String name, URI uri, String proto, boolean expected,
+            String errorCode, String tlsVersion, String group) {
+    }
+
+    private static String name(HttpRequest request, Params params) {
+        return params.name().orElseGet(() -> request.uri().toString());
+    }
+
+    private static long requestBytes(HttpRequest request) {
+        URI uri = request.uri();
+        long n = request.method().length() + 12L + Objects.toString(uri.getRawPath(), "/").length()
+                + (uri.getRawQuery() == null ? 0 : uri.getRawQuery().length() + 1)
+                + 8 + Objects.toString(uri.getHost(), "").length();
+        n += headerBytes(request.headers());
+        return n + request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).filter(l -> l > 0)
+                .orElse(0L);
+    }
+
+    private static long headerBytes(HttpHeaders headers) {
+        long n = 2;
+        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
+            for (String v : e.getValue()) {
+                n += e.getKey().length() + v.length() + 4;
+            }
+        }
+        return n;
+    }
+
+    private static long clamp(long nanos) {
+        return Math.max(0, nanos);
+    }
+
+    private static Duration nanos(long nanos) {
+        return Duration.ofNanos(nanos);
+    }
+}
