@@ -133,4 +133,48 @@ class ExecutorTests {
         assertThat(r.count("http_reqs")).isEqualTo(SERVER_COUNT.get());
         assertThat(r.elapsed().toMillis()).isBetween(3_500L, 8_000L);
     }
+
+    static class GracefulStopFixture {
+        @LoadTest(vus = 3, duration = "300ms", gracefulStop = "200ms")
+        void slow(Vu vu) throws InterruptedException {
+            // Waits for an interrupt that only the graceful stop sends; bounded by the 10 s join of the engine.
+            new java.util.concurrent.CountDownLatch(1).await(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @AfterEach
+        void after(LoadResult result) {
+            RESULT.set(result);
+        }
+    }
+
+    @Test
+    @DisplayName("gracefulStop interrupts iterations that outlive it; they are not counted as iterations")
+    void gracefulStop() {
+        TestKit.run(GracefulStopFixture.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        LoadResult r = RESULT.get();
+        assertThat(r.count("iterations")).isZero();
+        assertThat(r.elapsed().toMillis()).isBetween(450L, 5_000L);
+        assertThat(r.summary()).contains("interrupted iterations: 3");
+    }
+
+    static class MaxDurationFixture {
+        @LoadTest(vus = 2, iterations = 1_000_000, maxDuration = "500ms", gracefulStop = "0s")
+        void fast(Vu vu) {
+            vu.check("ran", true);
+        }
+
+        @AfterEach
+        void after(LoadResult result) {
+            RESULT.set(result);
+        }
+    }
+
+    @Test
+    @DisplayName("maxDuration bounds the iteration executors")
+    void maxDuration() {
+        TestKit.run(MaxDurationFixture.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        LoadResult r = RESULT.get();
+        assertThat(r.elapsed().toMillis()).isBetween(500L, 5_000L);
+        assertThat(r.count("iterations")).isPositive().isLessThan(1_000_000);
+    }
 }

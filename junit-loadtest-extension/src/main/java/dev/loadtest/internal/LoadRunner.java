@@ -29,9 +29,10 @@ public final class LoadRunner {
      */
     public static DefaultLoadResult run(LoadPlan plan, IterationBody body,
             Function<HttpClient.Builder, ClientHandle> clientFactory) throws InterruptedException {
-        MetricRegistry registry = new MetricRegistry(System.nanoTime());
         RunControl control = new RunControl();
         try (ClientPool pool = new ClientPool(plan.client(), plan.maxConcurrentVus(), clientFactory)) {
+            // The clock starts once the shared clients exist: creating the first one can take long on a cold JVM.
+            MetricRegistry registry = new MetricRegistry(System.nanoTime());
             RunContext ctx = new RunContext(plan, registry, control, body,
                     vu -> new VuHttp(pool.clientFor(vu.id()), plan.client(), registry, vu));
             AbortMonitor monitor = AbortMonitor.start(plan.thresholds(), registry, control);

@@ -8,7 +8,7 @@ final class ConstantVus implements ExecutorStrategy {
     @Override
     public void execute(RunContext ctx) throws InterruptedException {
         LoadPlan plan = ctx.plan();
-        long end = ctx.startNanos() + plan.duration().toNanos();
+        long end = System.nanoTime() + plan.duration().toNanos();
         for (int id = 1; id <= plan.vus(); id++) {
             ctx.vusChanged(1);
             ctx.startVu(ctx.newVu(id), vu -> {

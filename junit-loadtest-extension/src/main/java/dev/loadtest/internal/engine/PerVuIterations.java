@@ -8,6 +8,7 @@ final class PerVuIterations implements ExecutorStrategy {
     @Override
     public void execute(RunContext ctx) throws InterruptedException {
         LoadPlan plan = ctx.plan();
+        long start = System.nanoTime();
         for (int id = 1; id <= plan.vus(); id++) {
             ctx.vusChanged(1);
             ctx.startVu(ctx.newVu(id), vu -> {
@@ -20,7 +21,7 @@ final class PerVuIterations implements ExecutorStrategy {
                 }
             });
         }
-        ctx.awaitVus(ctx.startNanos() + plan.maxDuration().toNanos());
+        ctx.awaitVus(start + plan.maxDuration().toNanos());
         ctx.stopGracefully(plan.gracefulStop());
     }
 }

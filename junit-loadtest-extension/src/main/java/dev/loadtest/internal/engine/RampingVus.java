@@ -39,7 +39,7 @@ final class RampingVus implements ExecutorStrategy {
             slot.thread = ctx.startVu(slot.vu, vu -> loop(ctx, slot));
         }
         long total = plan.stagesDuration().toNanos();
-        long start = ctx.startNanos();
+        long start = System.nanoTime();
         int active = 0;
         while (!ctx.control().stopping()) {
             long elapsed = System.nanoTime() - start;

@@ -10,6 +10,7 @@ final class SharedIterations implements ExecutorStrategy {
     @Override
     public void execute(RunContext ctx) throws InterruptedException {
         LoadPlan plan = ctx.plan();
+        long start = System.nanoTime();
         AtomicLong remaining = new AtomicLong(plan.iterations());
         for (int id = 1; id <= plan.vus(); id++) {
             ctx.vusChanged(1);
@@ -23,7 +24,7 @@ final class SharedIterations implements ExecutorStrategy {
                 }
             });
         }
-        ctx.awaitVus(ctx.startNanos() + plan.maxDuration().toNanos());
+        ctx.awaitVus(start + plan.maxDuration().toNanos());
         ctx.stopGracefully(plan.gracefulStop());
     }
 }
