@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
 
+import dev.loadtest.tls.TlsInfo;
+
 /** One response of a load test, with k6's timings; status 0 and an {@link #error()} for transport errors. */
 public interface LoadResponse {
 
@@ -37,4 +39,13 @@ public interface LoadResponse {
 
     /** Whether this response counts as failed in {@code http_req_failed}: an error or an unexpected status. */
     boolean failed();
+
+    /**
+     * The TLS facts of the connection this response came over (version, cipher suite, ALPN, the server's
+     * certificates); empty for plain HTTP and for requests that failed before a response arrived (a refused
+     * handshake is in {@link #error()}).
+     */
+    default Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
 }

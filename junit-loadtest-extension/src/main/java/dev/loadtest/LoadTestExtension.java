@@ -24,10 +24,10 @@ import dev.loadtest.internal.Verdict;
 import dev.loadtest.internal.config.LoadPlan;
 import dev.loadtest.internal.config.PlanParser;
 import dev.loadtest.internal.engine.VuState;
-import dev.loadtest.internal.http.ClientPool.ClientHandle;
-import dev.loadtest.internal.http.ConnectionObserver;
 import dev.loadtest.internal.report.DefaultLoadResult;
 import dev.loadtest.internal.report.ReportWriter;
+import dev.loadtest.internal.tls.TlsClients;
+import dev.loadtest.internal.tls.TlsConfiguration;
 
 /**
  * Runs a {@link LoadTest} method as a load test: reads the configuration, runs the iterations on virtual users,
@@ -47,6 +47,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
             plan = PlanParser.parse(annotation, thresholds(method, context), where(method), method.getName(),
                     context::getConfigurationParameter);
+            plan = TlsConfiguration.apply(plan, method, context);
         } catch (RuntimeException e) {
             invocation.skip();
             throw e;
@@ -55,7 +56,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Object target = invocationContext.getTarget().orElse(null);
         var invoker = context.getExecutableInvoker();
         DefaultLoadResult result = LoadRunner.run(plan, vu -> invoker.invoke(method, target),
-                builder -> new ClientHandle(builder.build(), ConnectionObserver.NONE));
+                TlsClients.factory(plan.client().tls()));
         context.getStore(NAMESPACE).put(LoadResult.class, result);
         System.out.println(result.summary());
         context.publishReportEntry(ReportWriter.keyFigures(result));

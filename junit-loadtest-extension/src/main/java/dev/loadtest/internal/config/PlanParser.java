@@ -161,7 +161,7 @@ public final class PlanParser {
             case SHARED_ITERATIONS -> {
                 rejectSet(name, "duration", !duration.isZero(), "use maxDuration to bound iterations by time");
                 rejectStages(name, stages);
-                rejectRates(name, rate, startRate);
+                rejectRates(name);
                 if (iterations < 0) {
                     throw error("iterations", String.valueOf(iterations), "iterations > 0");
                 }
@@ -173,7 +173,7 @@ public final class PlanParser {
             case PER_VU_ITERATIONS -> {
                 rejectSet(name, "duration", !duration.isZero(), "use maxDuration to bound iterations by time");
                 rejectStages(name, stages);
-                rejectRates(name, rate, startRate);
+                rejectRates(name);
                 if (iterations < 0) {
                     throw error("iterations", String.valueOf(iterations), "iterations > 0");
                 }
@@ -181,7 +181,7 @@ public final class PlanParser {
             case CONSTANT_VUS -> {
                 rejectSet(name, "iterations", iterations != 0, "CONSTANT_VUS runs for a duration");
                 rejectStages(name, stages);
-                rejectRates(name, rate, startRate);
+                rejectRates(name);
                 if (duration.isZero()) {
                     throw error("duration", a.duration(), "CONSTANT_VUS needs a duration > 0, such as 30s");
                 }
@@ -189,7 +189,7 @@ public final class PlanParser {
             case RAMPING_VUS -> {
                 rejectSet(name, "iterations", iterations != 0, "a ramping run is bounded by its stages");
                 rejectSet(name, "duration", !duration.isZero(), "stages define the run time");
-                rejectRates(name, rate, startRate);
+                rejectRates(name);
                 requireStages(name, stages);
                 if (startVus < 0) {
                     throw error("startVus", String.valueOf(startVus), "startVus >= 0");
@@ -198,11 +198,15 @@ public final class PlanParser {
             case CONSTANT_ARRIVAL_RATE -> {
                 rejectStages(name, stages);
                 rejectSet(name, "iterations", iterations != 0, "an arrival-rate run is bounded by its duration");
+                rejectUnused(name, "startRate", a.startRate(), 0, "startRate belongs to RAMPING_ARRIVAL_RATE;"
+                        + " CONSTANT_ARRIVAL_RATE starts rate iterations per timeUnit throughout");
+                rejectArrivalRateVus(name);
                 if (rate <= 0) {
-                    throw error("rate", String.valueOf(rate), "rate > 0 for CONSTANT_ARRIVAL_RATE");
+                    throw error("rate", String.valueOf(rate), "CONSTANT_ARRIVAL_RATE needs rate > 0, the iterations"
+                            + " started per timeUnit (" + a.timeUnit() + ")");
                 }
                 if (duration.isZero()) {
-                    throw error("duration", a.duration(), "CONSTANT_ARRIVAL_RATE needs a duration > 0");
+                    throw error("duration", a.duration(), "CONSTANT_ARRIVAL_RATE needs a duration > 0, such as 30s");
                 }
                 validatePool(preAllocated, maxVus);
             }
@@ -210,9 +214,11 @@ public final class PlanParser {
                 rejectSet(name, "iterations", iterations != 0, "a ramping run is bounded by its stages");
                 rejectSet(name, "duration", !duration.isZero(), "stages define the run time");
                 rejectSet(name, "rate", rate != 0, "use startRate and stage targets");
+                rejectArrivalRateVus(name);
                 requireStages(name, stages);
                 if (startRate < 0) {
-                    throw error("startRate", String.valueOf(startRate), "startRate >= 0");
+                    throw error("startRate", String.valueOf(startRate), "startRate >= 0, the iterations started per"
+                            + " timeUnit (" + a.timeUnit() + ") at the start of RAMPING_ARRIVAL_RATE");
                 }
                 validatePool(preAllocated, maxVus);
             }
@@ -222,10 +228,12 @@ public final class PlanParser {
 
     private void validatePool(int preAllocated, int maxVus) {
         if (preAllocated <= 0) {
-            throw error("preAllocatedVus", String.valueOf(preAllocated), "preAllocatedVus > 0 for arrival-rate executors");
+            throw error("preAllocatedVus", String.valueOf(preAllocated), "preAllocatedVus > 0, the VUs an"
+                    + " arrival-rate executor starts before its first iteration");
         }
         if (maxVus != 0 && maxVus < preAllocated) {
-            throw error("maxVus", String.valueOf(maxVus), "maxVus >= preAllocatedVus (" + preAllocated + ")");
+            throw error("maxVus", String.valueOf(maxVus), "maxVus >= preAllocatedVus (" + preAllocated
+                    + "), or 0 for no VUs beyond the pre-allocated ones");
         }
     }
 
@@ -257,9 +265,28 @@ public final class PlanParser {
         rejectSet(executor, "stages", !stages.isEmpty(), "stages belong to RAMPING_VUS and RAMPING_ARRIVAL_RATE");
     }
 
-    private void rejectRates(String executor, long rate, long startRate) {
-        rejectSet(executor, "rate", rate != 0, "rates belong to the arrival-rate executors");
-        rejectSet(executor, "startRate", startRate != 0, "rates belong to the arrival-rate executors");
+    private void rejectRates(String executor) {
+        String hint = "it belongs to the arrival-rate executors (for stages of rates, set executor ="
+                + " RAMPING_ARRIVAL_RATE)";
+        rejectUnused(executor, "rate", a.rate(), 0, hint);
+        rejectUnused(executor, "startRate", a.startRate(), 0, hint);
+        rejectUnused(executor, "preAllocatedVus", a.preAllocatedVus(), 0, hint);
+        rejectUnused(executor, "maxVus", a.maxVus(), 0, hint);
+    }
+
+    /** The VU attributes of the closed-model executors, whose default is 1, as declared (before loadtest.scale). */
+    private void rejectArrivalRateVus(String executor) {
+        String hint = "an arrival-rate executor starts preAllocatedVus VUs up front and more, up to maxVus, as needed";
+        rejectUnused(executor, "vus", a.vus(), 1, hint);
+        rejectUnused(executor, "startVus", a.startVus(), 1, hint);
+    }
+
+    /** Rejects a numeric attribute that the executor does not use but that was set to other than its default. */
+    private void rejectUnused(String executor, String attribute, long declared, long unset, String hint) {
+        if (declared != unset) {
+            throw error(attribute, String.valueOf(declared), "only the default " + unset + " with executor = "
+                    + executor + ", which does not use " + attribute + ": " + hint);
+        }
     }
 
     private void rejectSet(String executor, String attribute, boolean set, String hint) {

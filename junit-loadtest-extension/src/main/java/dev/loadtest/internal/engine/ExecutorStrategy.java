@@ -14,8 +14,8 @@ public interface ExecutorStrategy {
             case PER_VU_ITERATIONS -> new PerVuIterations();
             case CONSTANT_VUS -> new ConstantVus();
             case RAMPING_VUS -> new RampingVus();
-            case CONSTANT_ARRIVAL_RATE, RAMPING_ARRIVAL_RATE -> throw new UnsupportedOperationException(
-                    executor + " is not available yet");
+            case CONSTANT_ARRIVAL_RATE -> new ConstantArrivalRate();
+            case RAMPING_ARRIVAL_RATE -> new RampingArrivalRate();
             case AUTO -> throw new IllegalArgumentException("AUTO is resolved by the plan");
         };
     }

@@ -37,6 +37,8 @@ public final class RunContext {
     private final LongAdder interrupted = new LongAdder();
     private final CounterSink iterations;
     private final TrendSink iterationDuration;
+    private final CounterSink droppedIterations;
+    private final TrendSink scheduleLag;
     private final GaugeSink vus;
     private final GaugeSink vusMax;
     private final long startNanos;
@@ -51,6 +53,8 @@ public final class RunContext {
         TagSet scenario = TagSet.of("scenario", plan.scenario());
         this.iterations = registry.counter(Metric.ITERATIONS, scenario);
         this.iterationDuration = registry.trend(Metric.ITERATION_DURATION, scenario);
+        this.droppedIterations = registry.counter(Metric.DROPPED_ITERATIONS, scenario);
+        this.scheduleLag = registry.trend(Metric.ITERATION_SCHEDULE_LAG, scenario);
         this.vus = registry.gauge(Metric.VUS, TagSet.EMPTY);
         this.vusMax = registry.gauge(Metric.VUS_MAX, TagSet.EMPTY);
         this.startNanos = registry.startNanos();
@@ -139,6 +143,22 @@ public final class RunContext {
         iterationDuration.record((System.nanoTime() - start) / 1000);
         iterations.add(1);
         return true;
+    }
+
+    /**
+     * Runs one iteration that a schedule wanted started at {@code dueNanos}, recording how late it starts in
+     * {@code iteration_schedule_lag} (arrival-rate executors).
+     *
+     * @return false when the iteration was interrupted because the run is stopping
+     */
+    public boolean iterate(VuState vu, long dueNanos) {
+        scheduleLag.record((System.nanoTime() - dueNanos) / 1000);
+        return iterate(vu);
+    }
+
+    /** Counts an iteration that was due but not started because no VU was free ({@code dropped_iterations}). */
+    public void dropIteration() {
+        droppedIterations.add(1);
     }
 
     private boolean interrupted() {

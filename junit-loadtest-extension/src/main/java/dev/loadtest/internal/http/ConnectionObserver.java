@@ -2,6 +2,8 @@ package dev.loadtest.internal.http;
 
 import java.net.http.HttpResponse;
 
+import dev.loadtest.tls.TlsInfo;
+
 /**
  * Tells, for a response, whether it was the first on a new connection and how long connecting and the TLS
  * handshake took. The TLS layer implements it; plain HTTP has {@link #NONE}: java.net.http hides its sockets.
@@ -21,9 +23,9 @@ public interface ConnectionObserver {
      * @param connectEnd when the TCP connection was established
      * @param handshakeEnd when the TLS handshake finished
      * @param tlsVersion the negotiated TLS version name for the {@code tls_version} tag, or null
-     * @param tls extra TLS facts for the response, or null
+     * @param tls the connection's TLS facts for the response, or null for plain HTTP
      */
-    record ConnectionFacts(long connectStart, long connectEnd, long handshakeEnd, String tlsVersion, Object tls) {
+    record ConnectionFacts(long connectStart, long connectEnd, long handshakeEnd, String tlsVersion, TlsInfo tls) {
 
         public static final ConnectionFacts REUSED = new ConnectionFacts(0, 0, 0, null, null);
 

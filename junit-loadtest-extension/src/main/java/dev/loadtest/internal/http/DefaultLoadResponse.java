@@ -10,10 +10,12 @@ import java.util.Optional;
 import dev.loadtest.LoadError;
 import dev.loadtest.LoadResponse;
 import dev.loadtest.Timings;
+import dev.loadtest.tls.TlsInfo;
 
 /** The immutable response handed to users. */
 record DefaultLoadResponse(int status, HttpHeaders headers, byte[] content, HttpClient.Version protocol,
-        String method, URI uri, Timings timings, LoadError loadError, boolean failed) implements LoadResponse {
+        String method, URI uri, Timings timings, LoadError loadError, boolean failed, TlsInfo tlsInfo)
+        implements LoadResponse {
 
     static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
     private static final byte[] NO_BODY = new byte[0];
@@ -41,6 +43,11 @@ record DefaultLoadResponse(int status, HttpHeaders headers, byte[] content, Http
     @Override
     public Optional<LoadError> error() {
         return Optional.ofNullable(loadError);
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tlsInfo);
     }
 
     @Override

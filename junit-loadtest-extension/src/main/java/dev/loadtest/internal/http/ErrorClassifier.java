@@ -5,8 +5,13 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -16,11 +21,19 @@ import dev.loadtest.LoadError.Kind;
 /** Classifies transport errors with k6's error codes. TLS alert names are matched as substrings. */
 public final class ErrorClassifier {
 
-    /** TLS alert names, most specific first (JDK versions word their messages differently). */
+    /**
+     * TLS alert names, most specific first (JDK versions word their messages differently); a name that contains
+     * another comes before it.
+     */
     private static final String[] TLS_ALERTS = {"protocol_version", "handshake_failure", "certificate_required",
-        "bad_certificate", "unknown_ca", "certificate_unknown", "certificate_expired", "certificate_revoked",
-        "unsupported_certificate", "insufficient_security", "no_application_protocol", "illegal_parameter",
-        "decrypt_error", "access_denied", "internal_error", "unrecognized_name", "bad_certificate_status_response"};
+        "bad_certificate_status_response", "bad_certificate", "unknown_ca", "certificate_unknown",
+        "certificate_expired", "certificate_revoked", "unsupported_certificate", "insufficient_security",
+        "no_application_protocol", "illegal_parameter", "decrypt_error", "access_denied", "internal_error",
+        "unrecognized_name", "missing_extension", "unsupported_extension", "inappropriate_fallback",
+        "decode_error", "unexpected_message", "bad_record_mac", "record_overflow"};
+
+    /** The JDK's wording for an alert the peer sent: "Received fatal alert: protocol_version". */
+    private static final Pattern RECEIVED_ALERT = Pattern.compile("received fatal alert: ([a-z_0-9]+)");
 
     private ErrorClassifier() {
     }
@@ -31,7 +44,7 @@ public final class ErrorClassifier {
         Throwable tls = find(error, SSLException.class);
         if (tls != null || lower.contains("handshake") || lower.contains("pkix")
                 || lower.contains("no subject alternative")) {
-            return tlsError(message, lower);
+            return tlsError(error, message, lower);
         }
         if (find(error, HttpConnectTimeoutException.class) != null) {
             return new LoadError(1211, Kind.TIMEOUT, message, Optional.empty());
@@ -59,12 +72,33 @@ public final class ErrorClassifier {
         return new LoadError(1000, Kind.OTHER, message, Optional.empty());
     }
 
-    private static LoadError tlsError(String message, String lower) {
+    private static LoadError tlsError(Throwable error, String message, String lower) {
         Optional<String> alert = Optional.empty();
-        for (String name : TLS_ALERTS) {
+        Matcher received = RECEIVED_ALERT.matcher(lower);
+        if (received.find()) {
+            alert = Optional.of(received.group(1));
+        }
+        // Failures this client detected itself: named as RFC 8446 names the cause, which is more telling than the
+        // certificate_unknown the JDK sends for all of them (JDK 25 words it "(certificate_unknown) PKIX ...").
+        CertPathValidatorException invalid = find(error, CertPathValidatorException.class);
+        if (alert.isEmpty() && invalid != null) {
+            if (invalid.getReason() == BasicReason.EXPIRED) {
+                alert = Optional.of("certificate_expired");
+            } else if (invalid.getReason() == BasicReason.REVOKED) {
+                alert = Optional.of("certificate_revoked");
+            } else if (invalid.getReason() == BasicReason.NOT_YET_VALID
+                    || invalid.getReason() == BasicReason.INVALID_SIGNATURE) {
+                alert = Optional.of("bad_certificate");
+            }
+        }
+        if (alert.isEmpty() && (find(error, CertPathBuilderException.class) != null
+                || lower.contains("unable to find valid certification path"))) {
+            alert = Optional.of("unknown_ca");
+        }
+        for (int i = 0; i < TLS_ALERTS.length && alert.isEmpty(); i++) {
+            String name = TLS_ALERTS[i];
             if (lower.contains(name) || lower.contains(name.replace('_', ' '))) {
                 alert = Optional.of(name);
-                break;
             }
         }
         int code = 1300;
@@ -79,7 +113,7 @@ public final class ErrorClassifier {
                 || lower.contains("unsupported protocol"))) {
             alert = Optional.of("protocol_version");
         }
-        if (alert.isEmpty() && lower.contains("no negotiable cipher") || lower.contains("no appropriate cipher")) {
+        if (alert.isEmpty() && (lower.contains("no negotiable cipher") || lower.contains("no appropriate cipher"))) {
             alert = Optional.of("handshake_failure");
         }
         return new LoadError(code, Kind.TLS, message, alert);
@@ -102,10 +136,14 @@ public final class ErrorClassifier {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         for (Throwable t = error; t != null && depth < 10; t = t.getCause(), depth++) {
+            String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (sb.indexOf(m) >= 0) {
+                continue; // causes often repeat their wrapper's message
+            }
             if (!sb.isEmpty()) {
                 sb.append(": ");
             }
-            sb.append(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
+            sb.append(m);
         }
         return sb.toString();
     }

@@ -91,7 +91,7 @@ public final class VuHttp implements Http {
         long received = handler.bodyBytes + headerBytes(response.headers()) + 17;
         String proto = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1";
         HttpSinks sinks = sinks(effective.method(), status, name(effective, params), effective.uri(), proto,
-                !failed, null, facts.tlsVersion());
+                !failed, null, facts.tlsVersion(), ocspStatus(facts));
         sinks.reqs().add(1);
         sinks.blocked().record(blocked / 1000);
         sinks.connecting().record(connecting / 1000);
@@ -111,13 +111,13 @@ public final class VuHttp implements Http {
     private LoadResponse responseOf(int status, HttpHeaders headers, byte[] body, HttpClient.Version version,
             HttpRequest request, Timings timings, LoadError error, boolean failed, ConnectionFacts facts) {
         return new DefaultLoadResponse(status, headers, body, version, request.method(), request.uri(), timings,
-                error, failed);
+                error, failed, facts.tls());
     }
 
     private LoadResponse failed(HttpRequest request, Params params, long start, LoadError error) {
         long elapsed = clamp(System.nanoTime() - start);
         HttpSinks sinks = sinks(request.method(), 0, name(request, params), request.uri(), "", false,
-                String.valueOf(error.code()), null);
+                String.valueOf(error.code()), null, null);
         sinks.reqs().add(1);
         sinks.blocked().record(0);
         sinks.connecting().record(0);
@@ -151,16 +151,16 @@ public final class VuHttp implements Http {
     }
 
     private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
-            String errorCode, String tlsVersion) {
+            String errorCode, String tlsVersion, String ocspStatus) {
         RequestKey key = new RequestKey(method, status, name, uri, proto, expected, errorCode, tlsVersion,
-                vu.groupPath());
+                ocspStatus, vu.groupPath());
         if (key.equals(lastKey)) {
             return lastSinks;
         }
         TagSet tags = TagSet.of("method", method, "status", String.valueOf(status), "name", name, "url",
                 uri.toString(), "proto", proto.isEmpty() ? null : proto, "scenario", vu.scenario(), "group",
                 vu.groupPath(), "expected_response", String.valueOf(expected), "error_code", errorCode,
-                "tls_version", tlsVersion);
+                "tls_version", tlsVersion, "ocsp_status", ocspStatus);
         HttpSinks sinks = registry.http(tags);
         lastKey = key;
         lastSinks = sinks;
@@ -168,7 +168,12 @@ public final class VuHttp implements Http {
     }
 
     private record RequestKey(String method, int status, String name, URI uri, String proto, boolean expected,
-            String errorCode, String tlsVersion, String group) {
+            String errorCode, String tlsVersion, String ocspStatus, String group) {
+    }
+
+    /** The {@code ocsp_status} tag, when the OCSP settings ask for it (which works out the connection's status). */
+    private String ocspStatus(ConnectionFacts facts) {
+        return facts.tls() != null && settings.tls().ocsp().statusTag() ? facts.tls().ocsp().status().k6Name() : null;
     }
 
     private static String name(HttpRequest request, Params params) {

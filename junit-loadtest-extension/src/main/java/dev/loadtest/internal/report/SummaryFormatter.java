@@ -1,11 +1,13 @@
 package dev.loadtest.internal.report;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.loadtest.Executor;
 import dev.loadtest.LoadResult.CheckStats;
 import dev.loadtest.LoadResult.ThresholdOutcome;
 import dev.loadtest.internal.config.DurationParser;
@@ -28,6 +30,9 @@ final class SummaryFormatter {
         LoadPlan plan = r.plan();
         sb.append("\n     scenarios: 1 scenario, ").append(plan.maxConcurrentVus()).append(" max VUs\n");
         sb.append("              * ").append(plan.scenario()).append(": ").append(describe(plan)).append('\n');
+        if (plan.executor() == Executor.CONSTANT_ARRIVAL_RATE || plan.executor() == Executor.RAMPING_ARRIVAL_RATE) {
+            sb.append("                ").append(achievedRate(r)).append('\n');
+        }
         for (String note : r.notes()) {
             sb.append("     override: ").append(note).append('\n');
         }
@@ -107,6 +112,33 @@ final class SummaryFormatter {
                     + p.preAllocatedVus() + "-" + p.maxVus() + ")" + grace;
             case AUTO -> "auto";
         };
+    }
+
+    /**
+     * Iterations started per time unit over the schedule's window (up to an abort), against what the plan asked
+     * for: the rate, or for a ramp the average of its rate line.
+     */
+    private static String achievedRate(DefaultLoadResult r) {
+        LoadPlan p = r.plan();
+        boolean constant = p.executor() == Executor.CONSTANT_ARRIVAL_RATE;
+        Duration planned = constant ? p.duration() : p.stagesDuration();
+        double requested = p.rate();
+        if (!constant) {
+            double integral = 0;
+            long from = p.startRate();
+            for (LoadPlan.StagePlan stage : p.stages()) {
+                integral += (from + stage.target()) / 2.0 * stage.duration().toNanos() / p.timeUnit().toNanos();
+                from = stage.target();
+            }
+            requested = integral / ((double) planned.toNanos() / p.timeUnit().toNanos());
+        }
+        Duration window = r.abortReason().isPresent() && r.elapsed().compareTo(planned) < 0 ? r.elapsed() : planned;
+        double units = (double) window.toNanos() / p.timeUnit().toNanos();
+        long started = r.count(Metric.ITERATIONS.k6Name()) + r.interruptedIterations();
+        long dropped = r.count(Metric.DROPPED_ITERATIONS.k6Name());
+        return "achieved rate: " + number(started / units) + " iterations/" + DurationParser.format(p.timeUnit())
+                + " of " + number(requested) + (constant ? "" : " on average") + " requested (" + started
+                + " started, " + dropped + " dropped)";
     }
 
     private static List<Metric> sortedMetrics() {

@@ -1,0 +1,10 @@
+/**
+ * TLS for load tests: the facts every HTTPS response carries ({@link dev.loadtest.tls.TlsInfo},
+ * {@link dev.loadtest.tls.CertificateInfo}), and the annotations that configure the virtual users' client:
+ * {@link dev.loadtest.tls.TlsPolicy} (versions and cipher suites), {@link dev.loadtest.tls.ClientCertificate}
+ * (mutual TLS, per host) and {@link dev.loadtest.tls.TlsTrust} (trusted CAs).
+ *
+ * <p>All of them are read and checked before the load starts, on the {@code @LoadTest} method first, then on its
+ * class, its superclasses and, for {@code @Nested} classes, the enclosing classes.
+ */
+package dev.loadtest.tls;

@@ -1,0 +1,47 @@
+package dev.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import dev.loadtest.fixtures.LoopbackServer;
+import dev.loadtest.fixtures.WithLoopbackServer;
+
+@DisplayName("Measured timings match a known truth")
+class TimingAccuracyTests {
+
+    static final AtomicReference<LoadResult> RESULT = new AtomicReference<>();
+
+    @WithLoopbackServer
+    static class TimeToFirstByte50 {
+        @LoadTest(rate = 20, duration = "5s", preAllocatedVus = 5, maxVus = 50)
+        void ttfb(Http http, LoopbackServer server) {
+            http.get(server.uri("/ttfb50"));
+        }
+
+        @AfterEach
+        void after(LoadResult result) {
+            RESULT.set(result);
+        }
+    }
+
+    @Test
+    @DisplayName("an endpoint with a fixed 50 ms time to first byte measures http_req_waiting p(50) in [50, 56] ms")
+    void waitingMatchesAFixedTimeToFirstByte() {
+        ArrivalRateTests.runPassing(TimeToFirstByte50.class);
+        LoadResult r = RESULT.get();
+        assertThat(r.count("http_reqs")).isEqualTo(100);
+        assertThat(r.rate("http_req_failed")).isZero();
+        LoadResult.TrendStats waiting = r.trend("http_req_waiting");
+        System.out.printf("/ttfb50 http_req_waiting: p(50)=%.2f ms, p(95)=%.2f ms, min=%.2f ms%n", waiting.med(),
+                waiting.p95(), waiting.min());
+        assertThat(waiting.count()).isEqualTo(100);
+        assertThat(waiting.med()).as("http_req_waiting p(50), ms").isBetween(50.0, 56.0);
+        // Never less than the server's delay, within the histogram's resolution (32 µs at 50 ms).
+        assertThat(waiting.min()).as("http_req_waiting min, ms").isGreaterThanOrEqualTo(49.95);
+    }
+}
