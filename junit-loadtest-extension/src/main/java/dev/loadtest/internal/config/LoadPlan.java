@@ -43,6 +43,15 @@ public record LoadPlan(String scenario, Executor executor, int vus, long iterati
     public record StagePlan(Duration duration, long target) {
     }
 
+    /** A copy with other client settings and more notes for the summary. */
+    public LoadPlan withClient(ClientSettings newClient, List<String> moreNotes) {
+        List<String> allNotes = new java.util.ArrayList<>(notes);
+        allNotes.addAll(moreNotes);
+        return new LoadPlan(scenario, executor, vus, iterations, duration, stages, startVus, gracefulRampDown,
+                gracefulStop, maxDuration, rate, startRate, timeUnit, preAllocatedVus, maxVus, newClient, thresholds,
+                List.copyOf(allNotes));
+    }
+
     /** The most VUs this plan may run at once (k6 {@code vus_max}). */
     public int maxConcurrentVus() {
         return switch (executor) {

@@ -34,7 +34,7 @@ final class SummaryFormatter {
             sb.append("                ").append(achievedRate(r)).append('\n');
         }
         for (String note : r.notes()) {
-            sb.append("     override: ").append(note).append('\n');
+            sb.append(note.startsWith("loadtest.") ? "     override: " : "     ").append(note).append('\n');
         }
         r.abortReason().ifPresent(a -> sb.append("\n     ABORTED: ").append(a).append('\n'));
         sb.append('\n');

@@ -1,7 +1,6 @@
 package dev.loadtest.internal.tls;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,13 +35,7 @@ public final class TlsConfiguration {
         if (tls.equals(TlsSettings.DEFAULT)) {
             return plan;
         }
-        List<String> notes = new ArrayList<>(plan.notes());
-        tls.summaryWarning().ifPresent(notes::add);
-        // LoadPlan has no withers; keep this in step with its components.
-        return new LoadPlan(plan.scenario(), plan.executor(), plan.vus(), plan.iterations(), plan.duration(),
-                plan.stages(), plan.startVus(), plan.gracefulRampDown(), plan.gracefulStop(), plan.maxDuration(),
-                plan.rate(), plan.startRate(), plan.timeUnit(), plan.preAllocatedVus(), plan.maxVus(),
-                plan.client().withTls(tls), plan.thresholds(), List.copyOf(notes));
+        return plan.withClient(plan.client().withTls(tls), tls.summaryWarning().stream().toList());
     }
 
     static TlsSettings read(TlsAnnotations annotations, Function<String, Optional<String>> config) {
