@@ -131,6 +131,15 @@ public abstract class AbstractLoadResponseAssert<SELF extends AbstractLoadRespon
         return myself;
     }
 
+    /** The connection negotiated this TLS version, by its JDK name such as {@code TLSv1.3}. */
+    public SELF hasTlsVersion(String jdkName) {
+        TlsInfo tls = tlsInfo("TLS version " + jdkName);
+        if (!tls.protocol().equals(jdkName)) {
+            failWithMessage("Expected %s to use %s, but it used %s", request(), jdkName, tls.protocol());
+        }
+        return myself;
+    }
+
     /** The connection negotiated this cipher suite. */
     public SELF hasCipherSuite(String expected) {
         TlsInfo tls = tlsInfo("cipher suite " + expected);
