@@ -55,21 +55,20 @@ final class SummaryFormatter {
         for (Metric m : sortedMetrics()) {
             Aggregate a = r.aggregate(new MetricQuery(m, Map.of(), m.k6Name()));
             List<ThresholdOutcome> own = byMetric.remove(m.k6Name());
-            if (a.count() == 0 && own == null && m.type() != MetricType.GAUGE) {
-                continue;
+            boolean empty = m.type() == MetricType.GAUGE ? a.gaugeMax() == 0 : a.count() == 0;
+            if (!empty || own != null) {
+                sb.append(line(mark(own), m.k6Name(), value(a)));
             }
-            if (m.type() == MetricType.GAUGE && a.gaugeMax() == 0 && own == null) {
-                continue;
+            // Sub-metrics with thresholds go right under their metric, as in k6.
+            String prefix = m.k6Name() + "{";
+            for (String metric : List.copyOf(byMetric.keySet())) {
+                if (metric.startsWith(prefix)) {
+                    MetricQuery q = MetricQuery.parse(metric, new String[1]).orElseThrow();
+                    sb.append(line(mark(byMetric.remove(metric)), "  { " + metric.substring(prefix.length(),
+                            metric.length() - 1) + " }", value(r.aggregate(q))));
+                }
             }
-            sb.append(line(mark(own), m.k6Name(), value(a)));
         }
-        byMetric.forEach((metric, outcomes) -> {
-            DefaultLoadResult result = r;
-            String[] problem = new String[1];
-            MetricQuery q = MetricQuery.parse(metric, problem).orElseThrow();
-            sb.append(line(mark(outcomes), "  { " + metric.substring(metric.indexOf('{') + 1,
-                    metric.length() - 1) + " }", value(result.aggregate(q))));
-        });
 
         if (!r.thresholds().isEmpty()) {
             sb.append("\n     thresholds:\n");
