@@ -1,6 +1,7 @@
 package dev.loadtest.tls;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -161,7 +162,7 @@ public final class OcspInfo {
     public String toString() {
         StringBuilder sb = new StringBuilder("OCSP ").append(status);
         if (source != null) {
-            sb.append(" (").append(source.name().toLowerCase(java.util.Locale.ROOT)).append(')');
+            sb.append(" (").append(source.name().toLowerCase(Locale.ROOT)).append(')');
         }
         if (revokedAt != null) {
             sb.append(" at ").append(revokedAt).append(", ").append(revocationReason);

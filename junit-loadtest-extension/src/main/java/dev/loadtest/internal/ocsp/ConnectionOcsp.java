@@ -43,12 +43,6 @@ public final class ConnectionOcsp {
         return r.join();
     }
 
-    /** Whether {@link #get()} has been answered (for tests and toString). */
-    boolean isDone() {
-        CompletableFuture<OcspInfo> r = result.get();
-        return r != null && r.isDone();
-    }
-
     @Override
     public String toString() {
         CompletableFuture<OcspInfo> r = result.get();

@@ -84,12 +84,15 @@ public final class OcspChecker {
         }
         X509Certificate leaf = chain.getFirst();
         Instant now = Instant.now();
+        X509Certificate issuer = null;
         OcspInfo first = null;
         for (byte[] response : stapled) {
             if (response == null || response.length == 0) {
-                continue; // TLS 1.2 with status_request_v2: an empty entry for each certificate without a response
+                continue; // TLS 1.2 (status_request_v2): an empty entry for each certificate without a response
             }
-            OcspResponseParser.Outcome outcome = parse(response, leaf, issuer(chain), OcspSource.STAPLED, now);
+            issuer = issuer != null ? issuer : issuer(chain);
+            // The leaf's response comes first in practice; one about another certificate of the chain is skipped.
+            OcspResponseParser.Outcome outcome = parse(response, leaf, issuer, OcspSource.STAPLED, now);
             if (!outcome.forAnotherCertificate()) {
                 return outcome.info();
             }
@@ -176,49 +179,30 @@ public final class OcspChecker {
         return inChain != null ? inChain : IssuerLookup.find(chain, anchors());
     }
 
+    /** The trusted CAs, read on first need (a benign race: every reader gets the same list). */
     private List<X509Certificate> anchors() {
         List<X509Certificate> a = anchors;
         if (a == null) {
-            a = List.of(trustManager().getAcceptedIssuers());
+            a = trust != null ? List.of(trust.getAcceptedIssuers()) : jdkAnchors();
             anchors = a;
         }
         return a;
     }
 
-    private X509TrustManager trustManager() {
-        if (trust != null) {
-            return trust;
-        }
+    private static List<X509Certificate> jdkAnchors() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
             for (TrustManager m : factory.getTrustManagers()) {
                 if (m instanceof X509TrustManager x) {
-                    return x;
+                    return List.of(x.getAcceptedIssuers());
                 }
             }
         } catch (GeneralSecurityException e) {
             // no default trust: issuers come from the server's chain only
         }
-        return EMPTY_TRUST;
+        return List.of();
     }
-
-    private static final X509TrustManager EMPTY_TRUST = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 
     /** A certificate, as OCSP names it, and the responder asked about it. */
     private record Key(X500Principal issuerName, ByteBuffer issuerKey, BigInteger serial, URI responder) {

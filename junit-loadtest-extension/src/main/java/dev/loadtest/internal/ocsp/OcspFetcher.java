@@ -32,8 +32,9 @@ import dev.loadtest.tls.OcspStatus;
 
 /**
  * Asks a certificate's OCSP responder (from its Authority Information Access) about it: an RFC 6960 request with a
- * SHA-1 certificate ID, POSTed over java.net.http, the whole exchange bounded by a timeout. Every failure becomes an
- * {@link OcspInfo} (SERVER_FAILED, or NOT_STAPLED when the certificate names no responder); nothing throws.
+ * SHA-1 certificate ID (what responders widely accept), POSTed over java.net.http, the whole exchange bounded by a
+ * timeout. Every failure becomes a SERVER_FAILED {@link OcspInfo} that names the responder; only interruption
+ * throws.
  */
 final class OcspFetcher {
 
