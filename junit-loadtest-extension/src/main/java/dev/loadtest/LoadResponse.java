@@ -3,6 +3,7 @@ package dev.loadtest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.util.Optional;
 
 import dev.loadtest.tls.TlsInfo;
@@ -25,11 +26,18 @@ public interface LoadResponse {
     /** The negotiated protocol version, if a response arrived. */
     Optional<HttpClient.Version> version();
 
+    /** The request as sent (with the test's default timeout and, over plain http, HTTP/1.1 applied). */
+    HttpRequest request();
+
     /** The HTTP method. */
-    String method();
+    default String method() {
+        return request().method();
+    }
 
     /** The requested URI. */
-    URI uri();
+    default URI uri() {
+        return request().uri();
+    }
 
     /** k6's timings. */
     Timings timings();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,13 +49,8 @@ class LoadAssertionsTests {
         }
 
         @Override
-        public String method() {
-            return "GET";
-        }
-
-        @Override
-        public URI uri() {
-            return URI_OK;
+        public HttpRequest request() {
+            return HttpRequest.newBuilder(URI_OK).build();
         }
 
         @Override

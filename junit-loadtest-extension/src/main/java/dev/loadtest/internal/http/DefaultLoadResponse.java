@@ -1,8 +1,8 @@
 package dev.loadtest.internal.http;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import dev.loadtest.tls.TlsInfo;
 
 /** The immutable response handed to users. */
 record DefaultLoadResponse(int status, HttpHeaders headers, byte[] content, HttpClient.Version protocol,
-        String method, URI uri, Timings timings, LoadError loadError, boolean failed, TlsInfo tlsInfo)
+        HttpRequest request, Timings timings, LoadError loadError, boolean failed, TlsInfo tlsInfo)
         implements LoadResponse {
 
     static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
@@ -52,6 +52,6 @@ record DefaultLoadResponse(int status, HttpHeaders headers, byte[] content, Http
 
     @Override
     public String toString() {
-        return method + " " + uri + " -> " + (loadError != null ? "error " + loadError : String.valueOf(status));
+        return request.method() + " " + request.uri() + " -> " + (loadError != null ? "error " + loadError : String.valueOf(status));
     }
 }

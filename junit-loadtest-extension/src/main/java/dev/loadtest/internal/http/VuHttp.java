@@ -110,7 +110,7 @@ public final class VuHttp implements Http {
     /** Builds the user-visible response; the TLS layer extends what it carries. */
     private LoadResponse responseOf(int status, HttpHeaders headers, byte[] body, HttpClient.Version version,
             HttpRequest request, Timings timings, LoadError error, boolean failed, ConnectionFacts facts) {
-        return new DefaultLoadResponse(status, headers, body, version, request.method(), request.uri(), timings,
+        return new DefaultLoadResponse(status, headers, body, version, request, timings,
                 error, failed, facts.tls());
     }
 
