@@ -88,6 +88,7 @@ class ClientCertificateTests {
     @DisplayName("a host no entry names sends no certificate (*.localhost is not localhost); an EC key in legacy"
             + " OpenSSL encryption works")
     void hostWithoutEntry() {
+        TlsFixtures.pki(); // creates the folder and the files the fixtures trust
         TestPki ec = TestPki.builder().keyType(TestPki.KeyType.EC_P256).build();
         IssuedCertificate carol = ec.clientCertificate("CN=carol");
         Pem.write(Path.of(TlsFixtures.DIR, "carol.pem"), Pem.certificates(carol.chain()));

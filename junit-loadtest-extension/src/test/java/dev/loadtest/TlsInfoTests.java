@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,17 @@ class TlsInfoTests {
     static final AtomicReference<LoadResponse> FIRST = new AtomicReference<>();
     static final AtomicReference<LoadResponse> LAST = new AtomicReference<>();
     static final AtomicReference<LoadResponse> PLAIN = new AtomicReference<>();
+
+    /** An EC PKI whose root the fixture trusts next to the RSA one: written before any test runs the fixture. */
+    static TestPki EC_PKI;
+
+    @BeforeAll
+    static void writeEcRoot() throws java.io.IOException {
+        TlsFixtures.pki(); // writes the RSA root the fixture trusts
+        EC_PKI = TestPki.builder().keyType(TestPki.KeyType.EC_P256).intermediate(true).build();
+        java.nio.file.Files.createDirectories(Path.of(TlsFixtures.DIR));
+        Pem.write(Path.of(TlsFixtures.DIR, "ec-root.pem"), Pem.certificates(EC_PKI.rootCertificate()));
+    }
 
     @BeforeEach
     void reset() {
@@ -96,8 +108,7 @@ class TlsInfoTests {
     @DisplayName("an EC certificate issued by an intermediate: chain of two, 256-bit EC key, ECDSA signature;"
             + " HTTP/1.1 when the server offers no h2")
     void ecChain() {
-        TestPki ec = TestPki.builder().keyType(TestPki.KeyType.EC_P256).intermediate(true).build();
-        Pem.write(Path.of(TlsFixtures.DIR, "ec-root.pem"), Pem.certificates(ec.rootCertificate()));
+        TestPki ec = EC_PKI;
         IssuedCertificate server = ec.serverCertificate();
         run(ServerTls.of(server.privateKey(), server.chain().toArray(X509Certificate[]::new)).http2(false)
                 .protocols("TLSv1.2"));
