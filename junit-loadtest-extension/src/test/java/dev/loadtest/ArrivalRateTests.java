@@ -122,6 +122,8 @@ class ArrivalRateTests {
         // even the least late of its starts in the last 2 s would be late by the drift.
         long[] lateness = lateness(STARTS, n -> n * 5_000_000L);
         long leastLateAtTheEnd = Arrays.stream(lateness, lateness.length - 400, lateness.length).min().orElseThrow();
+        System.out.printf("constant-arrival-rate: %d started, least late of the last 400 starts %.3f ms%n", started,
+                leastLateAtTheEnd / 1e6);
         assertThat(TimeUnit.NANOSECONDS.toMillis(leastLateAtTheEnd)).as("drift after 10 s, ms").isLessThan(100);
 
         assertThat(r.gauge("vus").value()).as("VUs busy at the end").isZero();
@@ -195,6 +197,8 @@ class ArrivalRateTests {
                 perSecond[second]++;
             }
         }
+        System.out.println("ramping-arrival-rate starts per second: " + Arrays.toString(perSecond) + ", expected "
+                + Arrays.toString(expected));
         for (int s = 0; s < expected.length; s++) {
             assertThat(perSecond[s]).as("starts in second %d of %s", s, Arrays.toString(perSecond))
                     .isCloseTo(expected[s], within(expected[s] / 20));
