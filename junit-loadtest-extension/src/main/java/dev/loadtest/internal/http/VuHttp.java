@@ -152,23 +152,36 @@ public final class VuHttp implements Http {
 
     private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
             String errorCode, String tlsVersion, String ocspStatus) {
-        RequestKey key = new RequestKey(method, status, name, uri, proto, expected, errorCode, tlsVersion,
-                ocspStatus, vu.groupPath());
-        if (key.equals(lastKey)) {
+        String group = vu.groupPath();
+        if (lastKey != null && lastKey.matches(method, status, name, uri, proto, expected, errorCode, tlsVersion,
+                ocspStatus, group)) {
             return lastSinks;
         }
         TagSet tags = TagSet.of("method", method, "status", String.valueOf(status), "name", name, "url",
                 uri.toString(), "proto", proto.isEmpty() ? null : proto, "scenario", vu.scenario(), "group",
-                vu.groupPath(), "expected_response", String.valueOf(expected), "error_code", errorCode,
+                group, "expected_response", String.valueOf(expected), "error_code", errorCode,
                 "tls_version", tlsVersion, "ocsp_status", ocspStatus);
         HttpSinks sinks = registry.http(tags);
-        lastKey = key;
+        lastKey = new RequestKey(method, status, name, uri, proto, expected, errorCode, tlsVersion, ocspStatus,
+                group);
         lastSinks = sinks;
         return sinks;
     }
 
+    /** The tags of the last request, compared field by field (identity first: a VU usually repeats itself). */
     private record RequestKey(String method, int status, String name, URI uri, String proto, boolean expected,
             String errorCode, String tlsVersion, String ocspStatus, String group) {
+
+        boolean matches(String m, int st, String n, URI u, String p, boolean e, String ec, String tv, String os,
+                String g) {
+            return status == st && expected == e && same(method, m) && same(name, n) && (uri == u || uri.equals(u))
+                    && same(proto, p) && same(errorCode, ec) && same(tlsVersion, tv) && same(ocspStatus, os)
+                    && same(group, g);
+        }
+
+        private static boolean same(String a, String b) {
+            return a == b || (a != null && a.equals(b));
+        }
     }
 
     /** The {@code ocsp_status} tag, when the OCSP settings ask for it (which works out the connection's status). */
