@@ -211,8 +211,10 @@ public final class BenchmarkReport {
                     verdict(ofWrk.getAsDouble() >= 0.15, ofWrk.getAsDouble() / 0.15));
         }
         memory.stream().filter(m -> m.mode().equals("shared")).max(Comparator.comparingInt(Memory::vus))
-                .ifPresent(m -> p("| 3. %,d mostly-waiting VUs under 1 GB RSS (default shared pool) | %s RSS | %s |",
-                        m.vus(), mib(m.rss()), m.vus() < 100_000 ? "not measured at 100,000"
+                .ifPresent(m -> p("| 3. %,d mostly-waiting VUs under 1 GB RSS (default shared pool) | %,.2f GB RSS"
+                        + "%s | %s |", m.vus(), m.rss() / 1e9, m.requested() < m.vus() ? String.format(Locale.ROOT,
+                                " (%,d had sent their request)", m.requested()) : "",
+                        m.vus() < 100_000 ? "not measured at 100,000"
                                 : verdict(m.rss() < MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES / m.rss())));
         List<String[]> cost = recordingCost();
         for (String[] c : cost) {
@@ -304,7 +306,11 @@ public final class BenchmarkReport {
     }
 
     private static String pct(OptionalDouble ratio) {
-        return ratio.isPresent() ? String.format(Locale.ROOT, "%.0f %%", 100 * ratio.getAsDouble()) : "";
+        if (ratio.isEmpty()) {
+            return "";
+        }
+        double r = ratio.getAsDouble();
+        return r >= 3 ? String.format(Locale.ROOT, "%.0fx", r) : String.format(Locale.ROOT, "%.0f %%", 100 * r);
     }
 
     private static List<String> scenariosIn(List<Run> rs) {

@@ -151,7 +151,7 @@ public final class MemoryPerVu {
     static void startSampler() {
         Thread.ofPlatform().name("memory-sampler").start(() -> {
             try {
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(rampMillis + 30_000);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(rampMillis + 30_000L);
                 while (REQUESTED.get() < vus && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }

@@ -46,7 +46,8 @@ public final class ProfileSummary {
         OWNERS.put("sun.nio.ch.", "socket I/O (JDK)");
         OWNERS.put("jdk.internal.net.http.", "java.net.http client (JDK)");
         OWNERS.put("java.net.http.", "java.net.http client (JDK)");
-        OWNERS.put("org.junit.", "JUnit Platform (outside the load)");
+        // In the measured window JUnit code runs only in the per-iteration invocation of the test method.
+        OWNERS.put("org.junit.", "JUnit: per-iteration invocation (ExecutableInvoker, parameter resolution)");
     }
 
     private static final String OTHER = "other (JDK runtime: collections, futures, class loading, ...)";
@@ -94,11 +95,15 @@ public final class ProfileSummary {
             } else if (type.equals("jdk.ObjectAllocationSample")) {
                 long weight = e.getLong("weight");
                 allocTotal += weight;
+                // The library's own allocations: the nearest owning frame (as for CPU samples) is a library method.
                 String site = null;
                 for (RecordedFrame f : frames) {
                     String n = name(f);
-                    if (n.startsWith("dev.loadtest.") && !n.startsWith("dev.loadtest.benchmarks.")) {
-                        site = n + ":" + f.getLineNumber();
+                    String owner = OWNERS.keySet().stream().filter(n::startsWith).findFirst().orElse(null);
+                    if (owner != null) {
+                        if (owner.equals("dev.loadtest.")) {
+                            site = n + ":" + f.getLineNumber();
+                        }
                         break;
                     }
                 }
@@ -141,8 +146,9 @@ public final class ProfileSummary {
                 out.println();
             }
             if (allocTotal > 0) {
-                out.printf(Locale.ROOT, "Allocation samples: %.1f %% of the sampled bytes are allocated with a library"
-                        + " method as the nearest `dev.loadtest` frame.%n%n", pct(allocLibrary, allocTotal));
+                out.printf(Locale.ROOT, "Allocation samples (JFR's weights, approximate): %.1f %% of the sampled bytes"
+                        + " are allocated by the library's own code (nearest owning frame a library method; what"
+                        + " java.net.http allocates for a request is not counted).%n%n", pct(allocLibrary, allocTotal));
                 if (allocLibrary > 0) {
                     out.println("| library allocation site | share of all bytes |");
                     out.println("|---|---|");
