@@ -202,7 +202,7 @@ url_of() {
 # --- generators -------------------------------------------------------------------------------------------------
 # Each appends "scenario generator run requests failed cpu_s wall_s" to $RES/throughput.tsv.
 PIN=(taskset -c "$GEN_CPU")
-TOTAL=$((WARMUP + DURATION + 3))  # the window starts at the first response; a margin for slow starts
+TOTAL=$((WARMUP + DURATION + 5))  # the window starts at the first response; a margin for slow starts
 
 record_result() { # scenario generator run logfile
     local line
