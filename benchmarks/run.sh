@@ -22,12 +22,14 @@ DURATION=${DURATION:-10}        # seconds measured per run
 WARMUP=${WARMUP:-5}             # seconds of load before the measurement, in the same process
 VUS=${VUS:-50}                  # users (wrk: connections) for every generator
 SCENARIOS=${SCENARIOS:-"http-2b http-1k https13-2b https13-1k https12-2b https13-handshake"}
-GENERATORS=${GENERATORS:-"wrk raw loadtest"}
+# raw-direct: the raw loop with the library's default client executor (Runnable::run), to tell the library's own
+# overhead from the executor's effect.
+GENERATORS=${GENERATORS:-"wrk raw raw-direct loadtest"}
 # Defaults exploration: extra generators interleaved with the reference ones, in the scenarios named here.
 # raw-timeout60: the raw loop with a 60 s request timeout on the request, as the library sets by default (k6's
 # default); raw-vutimeout60: the same timeout as sendAsync + a timed get on the VU thread (the alternative).
 VARIANT_SCENARIOS=${VARIANT_SCENARIOS:-"https13-1k"}
-VARIANTS=${VARIANTS:-"loadtest-direct loadtest-virtualThreads loadtest-discard loadtest-perVu raw-clients5 raw-timeout60 raw-vutimeout60"}
+VARIANTS=${VARIANTS:-"loadtest-jdkDefault loadtest-virtualThreads loadtest-discard loadtest-perVu raw-clients5"}
 VARIANT_RUNS=${VARIANT_RUNS:-1}
 MEMORY_VUS=${MEMORY_VUS:-"1000 10000 100000"}
 # A client per VU costs 3 platform threads: 10,000 would take 30,000 of this machine's 32,768 process ids.

@@ -60,7 +60,7 @@ class LoadTestGenerator {
         (response.status() == 200 ? OK : FAILED).increment();
     }
 
-    /** The defaults: a shared client pool, the JDK's executor, bodies kept. */
+    /** The defaults: a shared client pool, the DIRECT client executor, bodies kept. */
     @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s")
     void defaults(Http http) {
         count(http.get(target));
@@ -71,8 +71,8 @@ class LoadTestGenerator {
         count(http.get(target));
     }
 
-    @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s", clientExecutor = ClientExecutor.DIRECT)
-    void direct(Http http) {
+    @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s", clientExecutor = ClientExecutor.JDK_DEFAULT)
+    void jdkDefault(Http http) {
         count(http.get(target));
     }
 

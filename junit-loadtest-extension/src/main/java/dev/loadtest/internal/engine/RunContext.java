@@ -52,7 +52,7 @@ public final class RunContext {
         this.httpFactory = httpFactory;
         TagSet scenario = TagSet.of("scenario", plan.scenario());
         this.iterations = registry.counter(Metric.ITERATIONS, scenario);
-        this.iterationDuration = registry.trend(Metric.ITERATION_DURATION, scenario);
+        this.iterationDuration = registry.denseTrend(Metric.ITERATION_DURATION, scenario);
         this.droppedIterations = registry.counter(Metric.DROPPED_ITERATIONS, scenario);
         this.scheduleLag = registry.trend(Metric.ITERATION_SCHEDULE_LAG, scenario);
         this.vus = registry.gauge(Metric.VUS, TagSet.EMPTY);

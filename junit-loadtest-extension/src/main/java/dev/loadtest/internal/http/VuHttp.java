@@ -20,23 +20,18 @@ import dev.loadtest.Timings;
 import dev.loadtest.internal.http.ConnectionObserver.ConnectionFacts;
 import dev.loadtest.internal.metrics.HttpSinks;
 import dev.loadtest.internal.metrics.MetricRegistry;
-import dev.loadtest.internal.metrics.TagSet;
 
 /** One VU's {@link Http}: sends over the VU's client, measures k6's timings and records the HTTP metrics. */
 public final class VuHttp implements Http {
 
     private final ClientPool.ClientHandle handle;
     private final ClientSettings settings;
-    private final MetricRegistry registry;
-    private final VuTags vu;
-    private RequestKey lastKey;
-    private HttpSinks lastSinks;
+    private final RequestSinks requestSinks;
 
     public VuHttp(ClientPool.ClientHandle handle, ClientSettings settings, MetricRegistry registry, VuTags vu) {
         this.handle = handle;
         this.settings = settings;
-        this.registry = registry;
-        this.vu = vu;
+        this.requestSinks = new RequestSinks(registry, vu);
     }
 
     @Override
@@ -48,12 +43,20 @@ public final class VuHttp implements Http {
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
-        return send(builder.build(), params);
+        // What prepare() would add, set here so that the request is built once.
+        if (isPlain(uri)) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        builder.timeout(params.timeout().orElse(settings.requestTimeout()));
+        return exchange(builder.build(), params);
     }
 
     @Override
     public LoadResponse send(HttpRequest request, Params params) {
-        HttpRequest effective = prepare(request, params);
+        return exchange(prepare(request, params), params);
+    }
+
+    private LoadResponse exchange(HttpRequest effective, Params params) {
         TimingBodyHandler handler = new TimingBodyHandler(settings.discardBodies());
         long start = System.nanoTime();
         HttpResponse<byte[]> response;
@@ -134,7 +137,7 @@ public final class VuHttp implements Http {
     }
 
     private HttpRequest prepare(HttpRequest request, Params params) {
-        boolean plain = "http".equalsIgnoreCase(request.uri().getScheme());
+        boolean plain = isPlain(request.uri());
         boolean needsTimeout = request.timeout().isEmpty() || params.timeout().isPresent();
         if (!plain && !needsTimeout) {
             return request;
@@ -150,38 +153,13 @@ public final class VuHttp implements Http {
         return b.build();
     }
 
-    private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
-            String errorCode, String tlsVersion, String ocspStatus) {
-        String group = vu.groupPath();
-        if (lastKey != null && lastKey.matches(method, status, name, uri, proto, expected, errorCode, tlsVersion,
-                ocspStatus, group)) {
-            return lastSinks;
-        }
-        TagSet tags = TagSet.of("method", method, "status", String.valueOf(status), "name", name, "url",
-                uri.toString(), "proto", proto.isEmpty() ? null : proto, "scenario", vu.scenario(), "group",
-                group, "expected_response", String.valueOf(expected), "error_code", errorCode,
-                "tls_version", tlsVersion, "ocsp_status", ocspStatus);
-        HttpSinks sinks = registry.http(tags);
-        lastKey = new RequestKey(method, status, name, uri, proto, expected, errorCode, tlsVersion, ocspStatus,
-                group);
-        lastSinks = sinks;
-        return sinks;
+    private static boolean isPlain(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme());
     }
 
-    /** The tags of the last request, compared field by field (identity first: a VU usually repeats itself). */
-    private record RequestKey(String method, int status, String name, URI uri, String proto, boolean expected,
-            String errorCode, String tlsVersion, String ocspStatus, String group) {
-
-        boolean matches(String m, int st, String n, URI u, String p, boolean e, String ec, String tv, String os,
-                String g) {
-            return status == st && expected == e && same(method, m) && same(name, n) && (uri == u || uri.equals(u))
-                    && same(proto, p) && same(errorCode, ec) && same(tlsVersion, tv) && same(ocspStatus, os)
-                    && same(group, g);
-        }
-
-        private static boolean same(String a, String b) {
-            return a == b || (a != null && a.equals(b));
-        }
+    private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
+            String errorCode, String tlsVersion, String ocspStatus) {
+        return requestSinks.of(method, status, name, uri, proto, expected, errorCode, tlsVersion, ocspStatus);
     }
 
     /** The {@code ocsp_status} tag, when the OCSP settings ask for it (which works out the connection's status). */

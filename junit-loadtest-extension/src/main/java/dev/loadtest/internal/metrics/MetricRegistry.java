@@ -22,8 +22,14 @@ public final class MetricRegistry {
         }
     }
 
+    /** The trend of a metric that most samples leave at zero, or that few samples have. */
     public TrendSink trend(Metric metric, TagSet tags) {
-        return (TrendSink) sink(metric, tags, t -> new TrendSink());
+        return (TrendSink) sink(metric, tags, t -> TrendSink.sparse());
+    }
+
+    /** The trend of a metric that every request or iteration records, cheaper to record (see TrendSink.dense). */
+    public TrendSink denseTrend(Metric metric, TagSet tags) {
+        return (TrendSink) sink(metric, tags, t -> TrendSink.dense());
     }
 
     public CounterSink counter(Metric metric, TagSet tags) {
@@ -42,10 +48,10 @@ public final class MetricRegistry {
     public HttpSinks http(TagSet tags) {
         HttpSinks sinks = http.get(tags);
         return sinks != null ? sinks : http.computeIfAbsent(tags, t -> new HttpSinks(
-                counter(Metric.HTTP_REQS, t), trend(Metric.HTTP_REQ_DURATION, t), trend(Metric.HTTP_REQ_BLOCKED, t),
-                trend(Metric.HTTP_REQ_CONNECTING, t), trend(Metric.HTTP_REQ_TLS_HANDSHAKING, t),
-                trend(Metric.HTTP_REQ_SENDING, t), trend(Metric.HTTP_REQ_WAITING, t),
-                trend(Metric.HTTP_REQ_RECEIVING, t), rate(Metric.HTTP_REQ_FAILED, t), counter(Metric.DATA_SENT, t),
+                counter(Metric.HTTP_REQS, t), denseTrend(Metric.HTTP_REQ_DURATION, t),
+                trend(Metric.HTTP_REQ_BLOCKED, t), trend(Metric.HTTP_REQ_CONNECTING, t), trend(Metric.HTTP_REQ_TLS_HANDSHAKING, t),
+                trend(Metric.HTTP_REQ_SENDING, t), denseTrend(Metric.HTTP_REQ_WAITING, t),
+                denseTrend(Metric.HTTP_REQ_RECEIVING, t), rate(Metric.HTTP_REQ_FAILED, t), counter(Metric.DATA_SENT, t),
                 counter(Metric.DATA_RECEIVED, t)));
     }
 
