@@ -63,6 +63,7 @@ public final class BenchmarkReport {
         GENERATORS.put("raw-clients5", "raw loop, 5 clients (10 VUs per client)");
         GENERATORS.put("raw-clients50", "raw loop, 50 clients (1 VU per client)");
         GENERATORS.put("raw-direct", "raw loop, executor Runnable::run");
+        GENERATORS.put("raw-direct-timeout60", "raw loop, executor Runnable::run, 60 s request timeout");
         GENERATORS.put("raw-virtual", "raw loop, virtual-thread executor");
         GENERATORS.put("raw-discard", "raw loop, body discarded");
         GENERATORS.put("raw-timeout60", "raw loop, 60 s request timeout (the library's default)");
