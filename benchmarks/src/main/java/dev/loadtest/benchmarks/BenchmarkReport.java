@@ -473,8 +473,9 @@ public final class BenchmarkReport {
             p("### Recording cost (JMH)");
             p("");
             p("`RecordingCost`, JMH 1.37, 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement, 1 thread pinned to CPU 1,"
-                    + " `-prof gc`. `request` is what `VuHttp` does per response: the tag key compared with the"
-                    + " previous request's, then 7 trend values, 1 rate, 3 counters.");
+                    + " `-prof gc`. `request` is what `VuHttp` does per response on a reused connection: its tags"
+                    + " compared with the previous request's (`RequestSinks`), then `HttpSinks.record`: 7 trend values"
+                    + " (the 4 connection phases, all zero, as one count), 1 rate, 3 counters.");
             p("");
             p("| benchmark | ns/op | +- (99.9 %%) | B/op allocated |");
             p("|---|---|---|---|");

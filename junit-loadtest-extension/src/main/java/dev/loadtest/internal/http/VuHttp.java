@@ -95,17 +95,8 @@ public final class VuHttp implements Http {
         String proto = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1";
         HttpSinks sinks = sinks(effective.method(), status, name(effective, params), effective.uri(), proto,
                 !failed, null, facts.tlsVersion(), ocspStatus(facts));
-        sinks.reqs().add(1);
-        sinks.blocked().record(blocked / 1000);
-        sinks.connecting().record(connecting / 1000);
-        sinks.tlsHandshaking().record(tls / 1000);
-        sinks.sending().record(0);
-        sinks.waiting().record(waiting / 1000);
-        sinks.receiving().record(receiving / 1000);
-        sinks.duration().record((waiting + receiving) / 1000);
-        sinks.failed().add(failed);
-        sinks.dataSent().add(sent);
-        sinks.dataReceived().add(received);
+        sinks.record(blocked / 1000, connecting / 1000, tls / 1000, 0, waiting / 1000, receiving / 1000,
+                (waiting + receiving) / 1000, failed, sent, received);
         return responseOf(status, response.headers(), response.body(), response.version(), effective, timings,
                 null, failed, facts);
     }
@@ -121,16 +112,7 @@ public final class VuHttp implements Http {
         long elapsed = clamp(System.nanoTime() - start);
         HttpSinks sinks = sinks(request.method(), 0, name(request, params), request.uri(), "", false,
                 String.valueOf(error.code()), null, null);
-        sinks.reqs().add(1);
-        sinks.blocked().record(0);
-        sinks.connecting().record(0);
-        sinks.tlsHandshaking().record(0);
-        sinks.sending().record(0);
-        sinks.waiting().record(elapsed / 1000);
-        sinks.receiving().record(0);
-        sinks.duration().record(elapsed / 1000);
-        sinks.failed().add(true);
-        sinks.dataSent().add(requestBytes(request));
+        sinks.record(0, 0, 0, 0, elapsed / 1000, 0, elapsed / 1000, true, requestBytes(request), 0);
         Timings timings = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, nanos(elapsed),
                 Duration.ZERO, nanos(elapsed));
         return responseOf(0, null, null, null, request, timings, error, true, ConnectionFacts.REUSED);

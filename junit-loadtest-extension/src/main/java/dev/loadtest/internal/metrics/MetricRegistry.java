@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
@@ -47,12 +48,22 @@ public final class MetricRegistry {
     /** The sinks of every HTTP metric for one request tag set. */
     public HttpSinks http(TagSet tags) {
         HttpSinks sinks = http.get(tags);
-        return sinks != null ? sinks : http.computeIfAbsent(tags, t -> new HttpSinks(
-                counter(Metric.HTTP_REQS, t), denseTrend(Metric.HTTP_REQ_DURATION, t),
-                trend(Metric.HTTP_REQ_BLOCKED, t), trend(Metric.HTTP_REQ_CONNECTING, t), trend(Metric.HTTP_REQ_TLS_HANDSHAKING, t),
-                trend(Metric.HTTP_REQ_SENDING, t), denseTrend(Metric.HTTP_REQ_WAITING, t),
-                denseTrend(Metric.HTTP_REQ_RECEIVING, t), rate(Metric.HTTP_REQ_FAILED, t), counter(Metric.DATA_SENT, t),
-                counter(Metric.DATA_RECEIVED, t)));
+        return sinks != null ? sinks : http.computeIfAbsent(tags, this::newHttpSinks);
+    }
+
+    private HttpSinks newHttpSinks(TagSet t) {
+        LongAdder reused = new LongAdder();
+        return new HttpSinks(counter(Metric.HTTP_REQS, t), denseTrend(Metric.HTTP_REQ_DURATION, t),
+                connectionTrend(Metric.HTTP_REQ_BLOCKED, t, reused),
+                connectionTrend(Metric.HTTP_REQ_CONNECTING, t, reused),
+                connectionTrend(Metric.HTTP_REQ_TLS_HANDSHAKING, t, reused),
+                connectionTrend(Metric.HTTP_REQ_SENDING, t, reused), denseTrend(Metric.HTTP_REQ_WAITING, t),
+                denseTrend(Metric.HTTP_REQ_RECEIVING, t), rate(Metric.HTTP_REQ_FAILED, t),
+                counter(Metric.DATA_SENT, t), counter(Metric.DATA_RECEIVED, t), reused);
+    }
+
+    private TrendSink connectionTrend(Metric metric, TagSet tags, LongAdder reused) {
+        return (TrendSink) sink(metric, tags, t -> TrendSink.sparse(reused));
     }
 
     private Object sink(Metric metric, TagSet tags, Function<TagSet, Object> factory) {

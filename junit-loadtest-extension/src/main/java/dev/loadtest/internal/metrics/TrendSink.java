@@ -27,23 +27,34 @@ public final class TrendSink {
     private final Recorder recorder;
     private final long highest;
     private final LongAdder zeros = new LongAdder();
+    private final LongAdder sharedZeros;
     private final Histogram accumulated = new Histogram(SIGNIFICANT_DIGITS);
     private final Object readLock = new Object();
     private Histogram interval;
 
-    private TrendSink(Recorder recorder, long highest) {
+    private TrendSink(Recorder recorder, long highest, LongAdder sharedZeros) {
         this.recorder = recorder;
         this.highest = highest;
+        this.sharedZeros = sharedZeros;
     }
 
     /** A trend whose histogram grows with the values recorded (small while they are small or zero). */
     public static TrendSink sparse() {
-        return new TrendSink(new Recorder(SIGNIFICANT_DIGITS), Long.MAX_VALUE);
+        return sparse(null);
+    }
+
+    /**
+     * A sparse trend that also counts, as zeros, what {@code sharedZeros} counts: for trends that are zero together
+     * (the connection phases of a reused connection), so that the caller adds once for all of them instead of
+     * calling {@link #record} with 0 on each.
+     */
+    public static TrendSink sparse(LongAdder sharedZeros) {
+        return new TrendSink(new Recorder(SIGNIFICANT_DIGITS), Long.MAX_VALUE, sharedZeros);
     }
 
     /** A trend for a value every request has: cheaper to record, about 190 KB per histogram whatever the values. */
     public static TrendSink dense() {
-        return new TrendSink(new Recorder(1, DENSE_HIGHEST, SIGNIFICANT_DIGITS), DENSE_HIGHEST);
+        return new TrendSink(new Recorder(1, DENSE_HIGHEST, SIGNIFICANT_DIGITS), DENSE_HIGHEST, null);
     }
 
     /** Records one value (negative ones as 0); wait-free. */
@@ -61,7 +72,7 @@ public final class TrendSink {
             interval = recorder.getIntervalHistogram(interval);
             accumulated.add(interval);
             Histogram copy = accumulated.copy();
-            long zeroCount = zeros.sum();
+            long zeroCount = zeros.sum() + (sharedZeros == null ? 0 : sharedZeros.sum());
             if (zeroCount > 0) {
                 copy.recordValueWithCount(0, zeroCount);
             }
