@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 6 and writes BENCHMARKS.md (the part between its run.sh markers).
 #
-#   bash benchmarks/run.sh                 # everything, about 20-25 minutes on 2 cores
+#   bash benchmarks/run.sh                 # everything, about 30 minutes on 2 cores
 #   RUNS=5 bash benchmarks/run.sh          # more runs per generator
 #   PHASES="throughput" SCENARIOS="http-2b" bash benchmarks/run.sh   # a part (BENCHMARKS.md is then not written)
 #
@@ -271,6 +271,7 @@ run_generator() { # scenario run generator
         raw) run_raw "$1" "$2" raw ;;
         raw-clients*) run_raw "$1" "$2" "$3" --clients="${3#raw-clients}" ;;
         raw-direct) run_raw "$1" "$2" "$3" --executor=direct ;;
+        raw-direct-timeout*) run_raw "$1" "$2" "$3" --executor=direct --timeout="${3#raw-direct-timeout}" ;;
         raw-virtual) run_raw "$1" "$2" "$3" --executor=virtual ;;
         raw-discard) run_raw "$1" "$2" "$3" --body=discard ;;
         raw-vutimeout*) run_raw "$1" "$2" "$3" --timeout="${3#raw-vutimeout}" --timeout-on=vu ;;
