@@ -48,6 +48,7 @@ class TimingAccuracyTests {
     @DisplayName("an endpoint with a fixed 50 ms time to first byte measures http_req_waiting p(50) in [50, 56] ms")
     void waitingMatchesAFixedTimeToFirstByte() {
         TestKit.run(WarmUp.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        // and a second on /ttfb50 itself: the arrival-rate scheduler and the server's delayed answer
         TestKit.run(TimeToFirstByte50.class, "loadtest.duration", "1s");
         ArrivalRateTests.runPassing(TimeToFirstByte50.class);
         LoadResult r = RESULT.get();

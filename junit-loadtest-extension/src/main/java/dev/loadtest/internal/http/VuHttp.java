@@ -43,12 +43,7 @@ public final class VuHttp implements Http {
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
-        // What prepare() would add, set here so that the request is built once.
-        if (isPlain(uri)) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        builder.timeout(params.timeout().orElse(settings.requestTimeout()));
-        return exchange(builder.build(), params);
+        return exchange(withDefaults(builder, isPlain(uri), true, params).build(), params);
     }
 
     @Override
@@ -93,7 +88,7 @@ public final class VuHttp implements Http {
         long sent = requestBytes(effective);
         long received = handler.bodyBytes + headerBytes(response.headers()) + 17;
         String proto = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1";
-        HttpSinks sinks = sinks(effective.method(), status, name(effective, params), effective.uri(), proto,
+        HttpSinks sinks = requestSinks.of(effective.method(), status, name(effective, params), effective.uri(), proto,
                 !failed, null, facts.tlsVersion(), ocspStatus(facts));
         sinks.record(blocked / 1000, connecting / 1000, tls / 1000, 0, waiting / 1000, receiving / 1000,
                 (waiting + receiving) / 1000, failed, sent, received);
@@ -110,7 +105,7 @@ public final class VuHttp implements Http {
 
     private LoadResponse failed(HttpRequest request, Params params, long start, LoadError error) {
         long elapsed = clamp(System.nanoTime() - start);
-        HttpSinks sinks = sinks(request.method(), 0, name(request, params), request.uri(), "", false,
+        HttpSinks sinks = requestSinks.of(request.method(), 0, name(request, params), request.uri(), "", false,
                 String.valueOf(error.code()), null, null);
         sinks.record(0, 0, 0, 0, elapsed / 1000, 0, elapsed / 1000, true, requestBytes(request), 0);
         Timings timings = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, nanos(elapsed),
@@ -124,24 +119,27 @@ public final class VuHttp implements Http {
         if (!plain && !needsTimeout) {
             return request;
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(request, (n, v) -> true);
-        if (plain && request.version().isEmpty()) {
-            // k6 speaks HTTP/1.1 over plain http; java.net.http would otherwise try an h2c upgrade.
-            b.version(HttpClient.Version.HTTP_1_1);
+        return withDefaults(HttpRequest.newBuilder(request, (n, v) -> true), plain && request.version().isEmpty(),
+                needsTimeout, params).build();
+    }
+
+    /**
+     * What a request gets unless it says otherwise: HTTP/1.1 over plain http (k6 speaks it there; java.net.http
+     * would otherwise try an h2c upgrade) and the request timeout.
+     */
+    private HttpRequest.Builder withDefaults(HttpRequest.Builder builder, boolean http11, boolean timeout,
+            Params params) {
+        if (http11) {
+            builder.version(HttpClient.Version.HTTP_1_1);
         }
-        if (needsTimeout) {
-            b.timeout(params.timeout().orElse(settings.requestTimeout()));
+        if (timeout) {
+            builder.timeout(params.timeout().orElse(settings.requestTimeout()));
         }
-        return b.build();
+        return builder;
     }
 
     private static boolean isPlain(URI uri) {
         return "http".equalsIgnoreCase(uri.getScheme());
-    }
-
-    private HttpSinks sinks(String method, int status, String name, URI uri, String proto, boolean expected,
-            String errorCode, String tlsVersion, String ocspStatus) {
-        return requestSinks.of(method, status, name, uri, proto, expected, errorCode, tlsVersion, ocspStatus);
     }
 
     /** The {@code ocsp_status} tag, when the OCSP settings ask for it (which works out the connection's status). */
