@@ -1,15 +1,25 @@
 package dev.loadtest;
 
 /**
- * The executor that java.net.http runs its asynchronous tasks on. {@link #DIRECT} is the default: measured on one
- * generator core it made 21 % more requests per CPU-second than the JDK's pool and 60 % more than virtual threads
- * (BENCHMARKS.md, defaults exploration).
+ * The executor that java.net.http runs its asynchronous tasks on. {@link #AUTO} is the default: it runs them as
+ * {@link #DIRECT} does while connections are reused and as {@link #JDK_DEFAULT} does while most responses open a
+ * new TLS connection, the better of the two in each case as measured on one generator core (BENCHMARKS.md).
  */
 public enum ClientExecutor {
     /** The JDK's default: a cached pool of platform threads per client. */
     JDK_DEFAULT,
     /** A new virtual thread per task. */
     VIRTUAL_THREADS,
-    /** Tasks run on the thread that hands them over (the client's selector thread); the default. */
-    DIRECT
+    /**
+     * Tasks run on the thread that hands them over (the client's selector thread). With keep-alive it made 21 % to
+     * 37 % more requests per CPU-second than the JDK's pool; with a new TLS connection per request, the JDK's pool
+     * made 16 % to 55 % more, because the handshake's work then queues on the selector thread.
+     */
+    DIRECT,
+    /**
+     * The default: {@link #DIRECT} while connections are reused; a client switches to a cached pool of platform
+     * threads, as {@link #JDK_DEFAULT}, while more than half of its last 256 responses opened a new TLS connection,
+     * and back once fewer than a tenth did. The summary says which clients switched.
+     */
+    AUTO
 }

@@ -85,8 +85,8 @@ public @interface LoadTest {
     /** How VUs get their HTTP client: a small shared pool (default) or one client and pool per VU, like k6. */
     Connections connections() default Connections.SHARED;
 
-    /** The executor java.net.http runs its asynchronous work on; the benchmarks chose {@link ClientExecutor#DIRECT}. */
-    ClientExecutor clientExecutor() default ClientExecutor.DIRECT;
+    /** The executor java.net.http runs its asynchronous work on; the benchmarks chose {@link ClientExecutor#AUTO}. */
+    ClientExecutor clientExecutor() default ClientExecutor.AUTO;
 
     /** Discard response bodies instead of keeping them (k6 {@code discardResponseBodies}). */
     boolean discardResponseBodies() default false;

@@ -54,7 +54,7 @@ public final class BenchmarkReport {
     static {
         GENERATORS.put("wrk", "wrk (1 thread)");
         GENERATORS.put("raw", "raw loop (virtual threads, 1 shared HttpClient)");
-        GENERATORS.put("loadtest", "@LoadTest (defaults: clientExecutor = DIRECT)");
+        GENERATORS.put("loadtest", "@LoadTest (defaults: clientExecutor = AUTO)");
         GENERATORS.put("loadtest-direct", "@LoadTest, clientExecutor = DIRECT");
         GENERATORS.put("loadtest-jdkDefault", "@LoadTest, clientExecutor = JDK_DEFAULT");
         GENERATORS.put("loadtest-virtualThreads", "@LoadTest, clientExecutor = VIRTUAL_THREADS");

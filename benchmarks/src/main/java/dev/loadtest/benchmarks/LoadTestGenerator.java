@@ -60,7 +60,7 @@ class LoadTestGenerator {
         (response.status() == 200 ? OK : FAILED).increment();
     }
 
-    /** The defaults: a shared client pool, the DIRECT client executor, bodies kept. */
+    /** The defaults: a shared client pool, the AUTO client executor, bodies kept. */
     @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s")
     void defaults(Http http) {
         count(http.get(target));
@@ -68,6 +68,11 @@ class LoadTestGenerator {
 
     @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s", clientExecutor = ClientExecutor.VIRTUAL_THREADS)
     void virtualThreads(Http http) {
+        count(http.get(target));
+    }
+
+    @LoadTest(vus = 50, duration = "15s", gracefulStop = "5s", clientExecutor = ClientExecutor.DIRECT)
+    void direct(Http http) {
         count(http.get(target));
     }
 

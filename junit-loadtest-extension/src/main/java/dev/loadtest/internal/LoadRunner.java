@@ -1,6 +1,7 @@
 package dev.loadtest.internal;
 
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,8 +46,10 @@ public final class LoadRunner {
             }
             long end = System.nanoTime();
             List<ThresholdOutcome> outcomes = ThresholdEvaluator.evaluate(plan.thresholds(), registry, end);
+            List<String> notes = new ArrayList<>(plan.notes());
+            notes.addAll(pool.notes());
             return new DefaultLoadResult(plan, registry, end, outcomes, ctx.errors().snapshot(),
-                    control.abortReason(), plan.notes(), ctx.interruptedIterations());
+                    control.abortReason(), notes, ctx.interruptedIterations());
         }
     }
 }

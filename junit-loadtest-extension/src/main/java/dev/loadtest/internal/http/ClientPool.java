@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import dev.loadtest.ClientExecutor;
 import dev.loadtest.Connections;
 
 /**
@@ -26,14 +27,21 @@ public final class ClientPool implements AutoCloseable {
     private final ClientHandle[] shared;
     private final ConcurrentHashMap<Integer, ClientHandle> perVu = new ConcurrentHashMap<>();
     private final List<ExecutorService> executors = new ArrayList<>();
+    private final List<AutoExecutor> autoExecutors = new ArrayList<>();
 
     /**
      * A client and what observes its connections.
      *
      * @param client the client
      * @param observer connection and TLS observer
+     * @param auto the client's executor when it is {@link ClientExecutor#AUTO}, which its VUs report to; else null
      */
-    public record ClientHandle(HttpClient client, ConnectionObserver observer) {
+    public record ClientHandle(HttpClient client, ConnectionObserver observer, AutoExecutor auto) {
+
+        /** A client with a fixed executor. */
+        public ClientHandle(HttpClient client, ConnectionObserver observer) {
+            this(client, observer, null);
+        }
     }
 
     /**
@@ -73,11 +81,49 @@ public final class ClientPool implements AutoCloseable {
                 builder.executor(executor);
             }
             case DIRECT -> builder.executor(Runnable::run);
-            default -> {
+            case AUTO -> {
+                AutoExecutor auto;
+                synchronized (autoExecutors) {
+                    auto = new AutoExecutor("loadtest-http-" + (autoExecutors.size() + 1) + "-worker-");
+                    autoExecutors.add(auto);
+                }
+                ClientHandle handle = factory.apply(builder.executor(auto));
+                return new ClientHandle(handle.client(), handle.observer(), auto);
+            }
+            case JDK_DEFAULT -> {
                 // the JDK's default executor
             }
         }
         return factory.apply(builder);
+    }
+
+    /**
+     * For the summary: which {@link ClientExecutor#AUTO} clients ran java.net.http on their thread pool, or
+     * nothing when none did.
+     */
+    public List<String> notes() {
+        int clients;
+        int moved = 0;
+        int windows = 0;
+        int pooled = 0;
+        synchronized (autoExecutors) {
+            clients = autoExecutors.size();
+            for (AutoExecutor auto : autoExecutors) {
+                AutoExecutor.Decisions d = auto.decisions();
+                if (d.pooled() > 0) {
+                    moved++;
+                    windows += d.windows();
+                    pooled += d.pooled();
+                }
+            }
+        }
+        if (moved == 0) {
+            return List.of();
+        }
+        return List.of("clientExecutor AUTO: " + moved + " of " + clients + " HTTP clients ran java.net.http on a"
+                + " thread pool, as JDK_DEFAULT does, for " + pooled + " of their " + windows + " windows of "
+                + AutoExecutor.WINDOW + " responses (a client moves there while more than half of its responses open"
+                + " a new TLS connection)");
     }
 
     /** Number of clients created so far. */
@@ -105,6 +151,9 @@ public final class ClientPool implements AutoCloseable {
         }
         synchronized (executors) {
             executors.forEach(ExecutorService::shutdownNow);
+        }
+        synchronized (autoExecutors) {
+            autoExecutors.forEach(AutoExecutor::shutdown);
         }
     }
 }

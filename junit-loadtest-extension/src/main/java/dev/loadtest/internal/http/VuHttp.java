@@ -27,6 +27,9 @@ public final class VuHttp implements Http {
     private final ClientPool.ClientHandle handle;
     private final ClientSettings settings;
     private final RequestSinks requestSinks;
+    /** This VU's responses and new TLS connections not yet reported to the client's {@link AutoExecutor}. */
+    private int unreportedResponses;
+    private int unreportedHandshakes;
 
     public VuHttp(ClientPool.ClientHandle handle, ClientSettings settings, MetricRegistry registry, VuTags vu) {
         this.handle = handle;
@@ -69,6 +72,9 @@ public final class VuHttp implements Http {
         long end = handler.completedAt != 0 ? handler.completedAt : System.nanoTime();
         long headersAt = handler.headersAt != 0 ? handler.headersAt : end;
         ConnectionFacts facts = handle.observer().observe(response);
+        if (handle.auto() != null) {
+            report(handle.auto(), facts.newConnection());
+        }
         long blocked = 0;
         long connecting = 0;
         long tls = 0;
@@ -94,6 +100,18 @@ public final class VuHttp implements Http {
                 (waiting + receiving) / 1000, failed, sent, received);
         return responseOf(status, response.headers(), response.body(), response.version(), effective, timings,
                 null, failed, facts);
+    }
+
+    private void report(AutoExecutor auto, boolean newConnection) {
+        unreportedResponses++;
+        if (newConnection) {
+            unreportedHandshakes++;
+        }
+        if (unreportedResponses == AutoExecutor.BATCH) {
+            auto.report(unreportedResponses, unreportedHandshakes);
+            unreportedResponses = 0;
+            unreportedHandshakes = 0;
+        }
     }
 
     /** Builds the user-visible response; the TLS layer extends what it carries. */
