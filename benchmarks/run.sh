@@ -28,8 +28,9 @@ GENERATORS=${GENERATORS:-"wrk raw raw-direct loadtest"}
 # Defaults exploration: extra generators interleaved with the reference ones, in the scenarios named here.
 # raw-timeout60: the raw loop with a 60 s request timeout on the request, as the library sets by default (k6's
 # default); raw-vutimeout60: the same timeout as sendAsync + a timed get on the VU thread (the alternative).
-VARIANT_SCENARIOS=${VARIANT_SCENARIOS:-"https13-1k"}
-VARIANTS=${VARIANTS:-"loadtest-jdkDefault loadtest-virtualThreads loadtest-discard loadtest-perVu raw-clients5"}
+VARIANT_SCENARIOS=${VARIANT_SCENARIOS:-"https13-1k https13-handshake"}
+# loadtest-direct and loadtest-jdkDefault: the two executors that the default (AUTO) chooses between.
+VARIANTS=${VARIANTS:-"loadtest-direct loadtest-jdkDefault loadtest-virtualThreads loadtest-discard loadtest-perVu raw-clients5"}
 VARIANT_RUNS=${VARIANT_RUNS:-1}
 MEMORY_VUS=${MEMORY_VUS:-"1000 10000 100000"}
 # A client per VU costs 3 platform threads: 10,000 would take 30,000 of this machine's 32,768 process ids.

@@ -11,15 +11,14 @@ public enum ClientExecutor {
     /** A new virtual thread per task. */
     VIRTUAL_THREADS,
     /**
-     * Tasks run on the thread that hands them over (the client's selector thread). With keep-alive it made 21 % to
-     * 37 % more requests per CPU-second than the JDK's pool; with a new TLS connection per request, the JDK's pool
-     * made 16 % to 55 % more, because the handshake's work then queues on the selector thread.
+     * Tasks run on the thread that hands them over (the client's selector thread): with keep-alive the most
+     * requests per CPU-second; with a new TLS connection per request the handshakes' work queues on that thread.
      */
     DIRECT,
     /**
      * The default: {@link #DIRECT} while connections are reused; a client switches to a cached pool of platform
-     * threads, as {@link #JDK_DEFAULT}, while more than half of its last 256 responses opened a new TLS connection,
-     * and back once fewer than a tenth did. The summary says which clients switched.
+     * threads, as {@link #JDK_DEFAULT}, while more than half of its last 256 HTTPS responses opened a new TLS
+     * connection, and back once fewer than a tenth did. The summary says which clients switched.
      */
     AUTO
 }

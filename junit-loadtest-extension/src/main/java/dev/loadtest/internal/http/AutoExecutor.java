@@ -10,9 +10,9 @@ import dev.loadtest.ClientExecutor;
 /**
  * java.net.http's executor for {@link ClientExecutor#AUTO}: runs a task on the thread that hands it over (the
  * client's selector thread) while the client's connections are reused, and on a cached pool of platform threads,
- * like the JDK's default executor, while most responses open a new TLS connection. Measured on one generator core,
- * the first made 21 % to 37 % more requests per CPU-second with keep-alive and the second 16 % to 55 % more with a
- * new TLS connection per request (BENCHMARKS.md).
+ * like the JDK's default executor, while most HTTPS responses open a new TLS connection. Measured on one generator
+ * core, the first makes the most requests per CPU-second with keep-alive and the second the most handshakes
+ * (BENCHMARKS.md). Plain HTTP responses are not counted: java.net.http hides their connections.
  *
  * <p>VUs report in batches of {@value #BATCH} responses, so that the shared state is touched once per batch; the
  * executor decides once per {@value #WINDOW} reported responses: to the pool when more than half of them opened a

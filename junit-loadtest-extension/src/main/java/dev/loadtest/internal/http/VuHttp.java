@@ -27,7 +27,7 @@ public final class VuHttp implements Http {
     private final ClientPool.ClientHandle handle;
     private final ClientSettings settings;
     private final RequestSinks requestSinks;
-    /** This VU's responses and new TLS connections not yet reported to the client's {@link AutoExecutor}. */
+    /** This VU's HTTPS responses and new TLS connections not yet reported to the client's {@link AutoExecutor}. */
     private int unreportedResponses;
     private int unreportedHandshakes;
 
@@ -72,7 +72,7 @@ public final class VuHttp implements Http {
         long end = handler.completedAt != 0 ? handler.completedAt : System.nanoTime();
         long headersAt = handler.headersAt != 0 ? handler.headersAt : end;
         ConnectionFacts facts = handle.observer().observe(response);
-        if (handle.auto() != null) {
+        if (handle.auto() != null && facts.tls() != null) {
             report(handle.auto(), facts.newConnection());
         }
         long blocked = 0;
