@@ -2,8 +2,13 @@ package dev.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +22,8 @@ import dev.loadtest.tls.TlsTrust;
 class ClientExecutorTests {
 
     static final AtomicReference<LoadResult> RESULT = new AtomicReference<>();
+    /** A plain HTTP URI that {@link MixedFixture} requests next to the HTTPS one. */
+    static final AtomicReference<URI> PLAIN = new AtomicReference<>();
 
     @BeforeEach
     void reset() {
@@ -45,6 +52,14 @@ class ClientExecutorTests {
         }
     }
 
+    static class MixedFixture extends Base {
+        @LoadTest(vus = 2, iterations = 600)
+        void run(Http http) {
+            get(http);
+            http.get(PLAIN.get());
+        }
+    }
+
     static class DirectFixture extends Base {
         @LoadTest(vus = 2, iterations = 600, clientExecutor = ClientExecutor.DIRECT)
         void run(Http http) {
@@ -63,14 +78,31 @@ class ClientExecutorTests {
     @Test
     @DisplayName("a new TLS connection per request: the client moves, nothing fails, the summary says so")
     void newConnectionPerRequest() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         LoadResult r = run(AutoFixture.class, "/close");
         assertThat(r.count("http_reqs")).isEqualTo(600);
         assertThat(r.rate("http_req_failed")).isZero();
         assertThat(r.trend("http_req_tls_handshaking").min()).as("every request handshakes").isPositive();
         assertThat(r.notes()).singleElement().asString()
                 .startsWith("clientExecutor AUTO: 1 of 1 HTTP clients ran java.net.http on a thread pool")
-                .contains("for 2 of their 2 windows of 256 responses");
+                .contains("for 2 of their 2 windows of 256 HTTPS responses");
         assertThat(r.summary()).contains("clientExecutor AUTO: 1 of 1 HTTP clients");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                        .map(Thread::getName).filter(n -> n.startsWith("loadtest-http-"))
+                        .collect(Collectors.toSet())).as("the pool's threads outlive the run").isEmpty());
+    }
+
+    @Test
+    @DisplayName("only HTTPS responses count: one HTTPS request on a new connection and one plain one per iteration")
+    void plainNotCounted() {
+        try (LoopbackServer plain = LoopbackServer.http()) {
+            PLAIN.set(plain.uri("/ok"));
+            LoadResult r = run(MixedFixture.class, "/close");
+            assertThat(r.count("http_reqs")).isEqualTo(1200);
+            assertThat(r.notes()).as("counting the plain responses too would make it exactly half: no move")
+                    .singleElement().asString().startsWith("clientExecutor AUTO: 1 of 1 HTTP clients");
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.loadtest.internal.http;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.loadtest.ClientExecutor;
 
@@ -27,7 +29,9 @@ public final class AutoExecutor implements Executor {
     static final int WINDOW = 256;
 
     private final ThreadFactory threads;
-    /** Created at the first switch; written before {@link #pooled}, read after it. */
+    /** Guards the counts and the switch (a lock, not a monitor: VUs are virtual threads). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Created at the first switch; written before {@link #pooled}, read after it; never set back. */
     private ExecutorService pool;
     private volatile boolean pooled;
     private boolean shutDown;
@@ -46,39 +50,48 @@ public final class AutoExecutor implements Executor {
     @Override
     public void execute(Runnable task) {
         if (pooled) {
-            pool.execute(task);
-        } else {
-            task.run();
+            try {
+                pool.execute(task);
+                return;
+            } catch (RejectedExecutionException shutDownMeanwhile) {
+                // shutdown() ran between the check and the hand-over: run it here, as after shutdown
+            }
         }
+        task.run();
     }
 
     /**
      * A VU's batch: of {@code responses} responses, {@code newTlsConnections} were the first on a new TLS
      * connection.
      */
-    public synchronized void report(int responses, int newTlsConnections) {
-        if (shutDown) {
-            return;
-        }
-        windowResponses += responses;
-        windowHandshakes += newTlsConnections;
-        if (windowResponses < WINDOW) {
-            return;
-        }
-        if (!pooled && windowHandshakes * 2 > windowResponses) {
-            if (pool == null) {
-                pool = Executors.newCachedThreadPool(threads);
+    public void report(int responses, int newTlsConnections) {
+        lock.lock();
+        try {
+            if (shutDown) {
+                return;
             }
-            pooled = true;
-        } else if (pooled && windowHandshakes * 10 < windowResponses) {
-            pooled = false;
+            windowResponses += responses;
+            windowHandshakes += newTlsConnections;
+            if (windowResponses < WINDOW) {
+                return;
+            }
+            if (!pooled && windowHandshakes * 2 > windowResponses) {
+                if (pool == null) {
+                    pool = Executors.newCachedThreadPool(threads);
+                }
+                pooled = true;
+            } else if (pooled && windowHandshakes * 10 < windowResponses) {
+                pooled = false;
+            }
+            windows++;
+            if (pooled) {
+                pooledWindows++;
+            }
+            windowResponses = 0;
+            windowHandshakes = 0;
+        } finally {
+            lock.unlock();
         }
-        windows++;
-        if (pooled) {
-            pooledWindows++;
-        }
-        windowResponses = 0;
-        windowHandshakes = 0;
     }
 
     /** Whether tasks go to the pool now. */
@@ -87,26 +100,36 @@ public final class AutoExecutor implements Executor {
     }
 
     /** Decisions made so far, and how many of them chose the pool. */
-    public synchronized Decisions decisions() {
-        return new Decisions(windows, pooledWindows);
+    public Decisions decisions() {
+        lock.lock();
+        try {
+            return new Decisions(windows, pooledWindows);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * @param windows decisions made
-     * @param pooled decisions that chose the pool
+     * @param pooledWindows decisions that chose the pool
      */
-    public record Decisions(int windows, int pooled) {
+    public record Decisions(int windows, int pooledWindows) {
     }
 
     /**
      * Stops the pool's threads; tasks handed over later run on the thread that hands them over. (A rejected task
      * would make java.net.http abort its selector thread.)
      */
-    public synchronized void shutdown() {
-        shutDown = true;
-        pooled = false;
-        if (pool != null) {
-            pool.shutdownNow();
+    public void shutdown() {
+        lock.lock();
+        try {
+            shutDown = true;
+            pooled = false;
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -110,10 +110,10 @@ public final class ClientPool implements AutoCloseable {
             clients = autoExecutors.size();
             for (AutoExecutor auto : autoExecutors) {
                 AutoExecutor.Decisions d = auto.decisions();
-                if (d.pooled() > 0) {
+                if (d.pooledWindows() > 0) {
                     moved++;
                     windows += d.windows();
-                    pooled += d.pooled();
+                    pooled += d.pooledWindows();
                 }
             }
         }
@@ -122,8 +122,8 @@ public final class ClientPool implements AutoCloseable {
         }
         return List.of("clientExecutor AUTO: " + moved + " of " + clients + " HTTP clients ran java.net.http on a"
                 + " thread pool, as JDK_DEFAULT does, for " + pooled + " of their " + windows + " windows of "
-                + AutoExecutor.WINDOW + " responses (a client moves there while more than half of its responses open"
-                + " a new TLS connection)");
+                + AutoExecutor.WINDOW + " HTTPS responses (a client moves there while more than half of its HTTPS"
+                + " responses open a new TLS connection)");
     }
 
     /** Number of clients created so far. */

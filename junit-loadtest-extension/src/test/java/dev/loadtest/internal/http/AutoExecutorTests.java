@@ -26,7 +26,7 @@ class AutoExecutorTests {
         return thread.get(10, TimeUnit.SECONDS);
     }
 
-    /** Reports one window of {@code batches} VU batches, each with {@code handshakes} new TLS connections. */
+    /** Reports one window in VU batches, each with {@code handshakesPerBatch} new TLS connections. */
     private void reportWindow(int handshakesPerBatch) {
         for (int i = 0; i < AutoExecutor.WINDOW / AutoExecutor.BATCH; i++) {
             executor.report(AutoExecutor.BATCH, handshakesPerBatch);
