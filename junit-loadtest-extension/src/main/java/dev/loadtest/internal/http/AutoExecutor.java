@@ -94,11 +94,6 @@ public final class AutoExecutor implements Executor {
         }
     }
 
-    /** Whether tasks go to the pool now. */
-    public boolean pooled() {
-        return pooled;
-    }
-
     /** Decisions made so far, and how many of them chose the pool. */
     public Decisions decisions() {
         lock.lock();

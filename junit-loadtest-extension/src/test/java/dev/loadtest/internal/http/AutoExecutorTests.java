@@ -26,6 +26,14 @@ class AutoExecutorTests {
         return thread.get(10, TimeUnit.SECONDS);
     }
 
+    private void assertDirect(String when) throws Exception {
+        assertThat(threadOfTask()).as(when).isEqualTo(Thread.currentThread().getName());
+    }
+
+    private void assertPooled(String when) throws Exception {
+        assertThat(threadOfTask()).as(when).startsWith("auto-test-worker-");
+    }
+
     /** Reports one window in VU batches, each with {@code handshakesPerBatch} new TLS connections. */
     private void reportWindow(int handshakesPerBatch) {
         for (int i = 0; i < AutoExecutor.WINDOW / AutoExecutor.BATCH; i++) {
@@ -36,10 +44,9 @@ class AutoExecutorTests {
     @Test
     @DisplayName("runs tasks on the thread that hands them over until a window is reported")
     void directAtFirst() throws Exception {
-        assertThat(threadOfTask()).isEqualTo(Thread.currentThread().getName());
+        assertDirect("new");
         executor.report(AutoExecutor.WINDOW - 1, AutoExecutor.WINDOW - 1);
-        assertThat(executor.pooled()).isFalse();
-        assertThat(threadOfTask()).isEqualTo(Thread.currentThread().getName());
+        assertDirect("one response short of a window");
         assertThat(executor.decisions()).isEqualTo(new AutoExecutor.Decisions(0, 0));
     }
 
@@ -47,11 +54,10 @@ class AutoExecutorTests {
     @DisplayName("moves to its pool when more than half of a window's responses opened a new TLS connection")
     void toPool() throws Exception {
         reportWindow(AutoExecutor.BATCH / 2);
-        assertThat(executor.pooled()).as("exactly half").isFalse();
+        assertDirect("exactly half");
 
         reportWindow(AutoExecutor.BATCH / 2 + 1);
-        assertThat(executor.pooled()).isTrue();
-        assertThat(threadOfTask()).startsWith("auto-test-worker-");
+        assertPooled("more than half");
         assertThat(executor.decisions()).isEqualTo(new AutoExecutor.Decisions(2, 1));
     }
 
@@ -59,24 +65,23 @@ class AutoExecutorTests {
     @DisplayName("goes back once fewer than a tenth did, and stays in the pool from a tenth to a half")
     void back() throws Exception {
         reportWindow(AutoExecutor.BATCH);
-        assertThat(executor.pooled()).isTrue();
+        assertPooled("all of them");
 
         executor.report(AutoExecutor.WINDOW, AutoExecutor.WINDOW / 10 + 1);
-        assertThat(executor.pooled()).as("26 of 256").isTrue();
+        assertPooled("26 of 256");
 
         executor.report(AutoExecutor.WINDOW, AutoExecutor.WINDOW / 10);
-        assertThat(executor.pooled()).as("25 of 256").isFalse();
-        assertThat(threadOfTask()).isEqualTo(Thread.currentThread().getName());
+        assertDirect("25 of 256");
         assertThat(executor.decisions()).isEqualTo(new AutoExecutor.Decisions(3, 2));
     }
 
     @Test
     @DisplayName("a start-up burst (every VU's first response on a new connection, then keep-alive) moves nothing")
-    void startUpBurst() {
+    void startUpBurst() throws Exception {
         for (int vu = 0; vu < 100; vu++) {
             executor.report(AutoExecutor.BATCH, 1);
         }
-        assertThat(executor.pooled()).isFalse();
+        assertDirect("one in 16");
         assertThat(executor.decisions().windows()).isEqualTo(100 * AutoExecutor.BATCH / AutoExecutor.WINDOW);
     }
 
@@ -84,8 +89,10 @@ class AutoExecutorTests {
     @DisplayName("after shutdown, tasks run on the thread that hands them over and are never rejected")
     void afterShutdown() throws Exception {
         reportWindow(AutoExecutor.BATCH);
+        assertPooled("before shutdown");
         executor.shutdown();
-        assertThat(executor.pooled()).isFalse();
-        assertThat(threadOfTask()).isEqualTo(Thread.currentThread().getName());
+        assertDirect("after shutdown");
+        reportWindow(AutoExecutor.BATCH);
+        assertDirect("a report after shutdown");
     }
 }
